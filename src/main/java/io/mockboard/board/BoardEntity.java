@@ -1,0 +1,29 @@
+package io.mockboard.board;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "board")
+class BoardEntity extends PanacheEntityBase {
+    @Id
+    UUID id;
+
+    @Column(nullable = false)
+    String title;
+
+    @Column(name = "created_by", nullable = false)
+    String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    BoardSummary toSummary() {
+        return new BoardSummary(new BoardId(id), title, createdBy, createdAt);
+    }
+}

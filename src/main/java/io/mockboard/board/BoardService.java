@@ -1,0 +1,52 @@
+package io.mockboard.board;
+
+import io.mockboard.web.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class BoardService {
+    static final int MAX_TITLE = 200;
+
+    private final Clock clock;
+
+    BoardService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BoardSummary create(String title, String createdBy) {
+        String clean = title == null ? "" : title.strip();
+        if (clean.isEmpty() || clean.length() > MAX_TITLE) {
+            throw ProblemException.badRequest("A board title has 1 to " + MAX_TITLE + " characters");
+        }
+        BoardEntity board = new BoardEntity();
+        board.id = BoardId.random().value();
+        board.title = clean;
+        board.createdBy = createdBy;
+        board.createdAt = clock.instant();
+        board.persist();
+        return board.toSummary();
+    }
+
+    @Transactional
+    public Optional<BoardSummary> find(BoardId id) {
+        return BoardEntity.<BoardEntity>findByIdOptional(id.value()).map(BoardEntity::toSummary);
+    }
+
+    @Transactional
+    public boolean exists(BoardId id) {
+        return BoardEntity.count("id", id.value()) > 0;
+    }
+
+    @Transactional
+    public List<BoardSummary> recent(int limit) {
+        return BoardEntity.<BoardEntity>findAll(Sort.descending("createdAt")).page(0, limit).list().stream()
+                .map(BoardEntity::toSummary)
+                .toList();
+    }
+}

@@ -1,0 +1,66 @@
+package io.mockboard.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP responses: always {@code application/problem+json},
+ * never a stack trace or a class name. Unexpected failures are logged with an id the client sees.
+ */
+class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e, UriInfo uri) {
+        return Problem.of(e.status(), e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "This method is not allowed on " + uri.getPath();
+            case 415 -> "Send the body as application/json";
+            case 406 -> "This resource cannot produce the requested media type";
+            default -> status.getStatusCode() < 500 ? safeMessage(e) : "The server could not complete the request";
+        };
+        return Problem.of(status, detail).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                ? "The JSON body has a wrong value at '" + mismatch.getPathReference().replaceAll("^.*\\[\"?|\"?\\]$", "") + "'"
+                : "The request body is not valid JSON";
+        return Problem.of(Response.Status.BAD_REQUEST, detail).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this").at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Exception e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + id)
+                .at(uri.getPath()).toResponse();
+    }
+
+    private static String safeMessage(WebApplicationException e) {
+        String message = e.getMessage();
+        return message == null || message.startsWith("HTTP ") ? e.getResponse().getStatusInfo().getReasonPhrase() : message;
+    }
+}

@@ -1,0 +1,66 @@
+package io.mockboard.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real headless Chromium for browser tests: the system's Chromium (Debian's package, or the path in
+ * {@code MOCKBOARD_CHROMIUM}); Playwright never downloads a browser. Without a Chromium the tests
+ * are skipped with a message saying so ({@code .ci/run} installs one, so CI always runs them).
+ */
+public final class Browsers implements AutoCloseable {
+    private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Browsers(Path executable) {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    /** Starts Chromium, or skips the calling test (with the reason) when the machine has none. */
+    public static Browsers startOrSkip() {
+        Optional<Path> executable = findChromium();
+        if (executable.isEmpty()) {
+            System.err.println("[browser tests] SKIPPED: no Chromium found (looked at MOCKBOARD_CHROMIUM and " + CANDIDATES + ")");
+        }
+        Assumptions.assumeTrue(executable.isPresent(), "no Chromium found: install Debian's chromium to run browser tests");
+        return new Browsers(executable.get());
+    }
+
+    static Optional<Path> findChromium() {
+        String configured = System.getenv("MOCKBOARD_CHROMIUM");
+        if (configured != null && Files.isExecutable(Path.of(configured))) {
+            return Optional.of(Path.of(configured));
+        }
+        return CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
+    public Page newPage() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
+    }
+
+    /** Saves a screenshot under target/screenshots so a person can look at what the test saw. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
