@@ -1,20 +1,124 @@
 import { Excalidraw } from "@excalidraw/excalidraw";
-import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
-import { useCallback } from "react";
+import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { collaborators } from "../presence/collaborators";
+import type { Peer, PeerPresence } from "../sync/protocol";
+import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
+import { ExcalidrawBinding } from "./ExcalidrawBinding";
+import { StatusBadge } from "./StatusBadge";
 
 type Props = { boardId: string | null };
 
 declare global {
   interface Window {
-    /** The live Excalidraw API, for the browser tests and the console. */
-    mockboard?: { excalidraw: ExcalidrawImperativeAPI };
+    /** The live Excalidraw API and sync client, for the browser tests and the console. */
+    mockboard?: { excalidraw: ExcalidrawImperativeAPI; sync?: SyncClient };
   }
 }
 
+type Session = { id: string; name: string; roles: string[] };
+
+/** Signed-in user of the browser session, or a redirect to sign in. */
+async function requireSession(): Promise<Session | null> {
+  const response = await fetch("/auth/session", { headers: { "X-Requested-With": "JavaScript" } });
+  if (response.ok) return (await response.json()) as Session;
+  window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname));
+  return null;
+}
+
+function newClientId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 export function BoardPage({ boardId }: Props) {
-  const onApi = useCallback((api: ExcalidrawImperativeAPI) => {
-    window.mockboard = { excalidraw: api };
+  const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const [status, setStatus] = useState<SyncStatus>({ kind: "connecting", attempt: 0 });
+  const [unsent, setUnsent] = useState(0);
+  const [loaded, setLoaded] = useState(boardId === null);
+  const [notice, setNotice] = useState<{ text: string; severity: "info" | "error" } | null>(null);
+  const bindingRef = useRef<ExcalidrawBinding | null>(null);
+  const clientRef = useRef<SyncClient | null>(null);
+
+  const onApi = useCallback((excalidraw: ExcalidrawImperativeAPI) => {
+    window.mockboard = { excalidraw };
+    setApi(excalidraw);
   }, []);
+
+  useEffect(() => {
+    if (!api || !boardId) return;
+    let cancelled = false;
+    let client: SyncClient | null = null;
+    const peers: { you: Peer | null; list: Peer[] } = { you: null, list: [] };
+    const presence = new Map<string, PeerPresence>();
+    const render = () =>
+      api.updateScene({
+        collaborators: collaborators(peers.list, presence) as unknown as Map<SocketId, Collaborator>,
+      });
+
+    requireSession().then((session) => {
+      if (!session || cancelled) return;
+      const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/boards/${boardId}/sync`;
+      client = new SyncClient({
+        clientId: newClientId(),
+        connect: () => new WebSocket(url) as unknown as SocketLike,
+        listener: {
+          remote: (elements) => bindingRef.current?.applyRemote(elements),
+          status: (s, n) => {
+            setStatus(s);
+            setUnsent(n);
+            if (s.kind === "live") setLoaded(true);
+          },
+          notice: (text, severity) => setNotice({ text, severity }),
+          peers: (you, list) => {
+            peers.you = you;
+            peers.list = list;
+            for (const key of [...presence.keys()]) if (!list.some((p) => p.sessionId === key)) presence.delete(key);
+            render();
+          },
+          presence: (p) => {
+            presence.set(p.sessionId, p);
+            render();
+          },
+        },
+      });
+      bindingRef.current = new ExcalidrawBinding(api, client);
+      clientRef.current = client;
+      window.mockboard = { excalidraw: api, sync: client };
+      client.start();
+    });
+    return () => {
+      cancelled = true;
+      bindingRef.current?.dispose();
+      client?.stop();
+      bindingRef.current = null;
+      clientRef.current = null;
+    };
+  }, [api, boardId]);
+
+  const onChange = useCallback(() => bindingRef.current?.onChange(), []);
+  const onPointerUpdate = useCallback(
+    (payload: { pointer: { x: number; y: number; tool: "pointer" | "laser" }; button: "down" | "up" }) => {
+      const client = clientRef.current;
+      if (!client || !api) return;
+      const app: AppState = api.getAppState();
+      client.presence({
+        cursor: { x: payload.pointer.x, y: payload.pointer.y },
+        selection: Object.keys(app.selectedElementIds),
+        viewport: {
+          x: -app.scrollX,
+          y: -app.scrollY,
+          width: app.width / app.zoom.value,
+          height: app.height / app.zoom.value,
+          zoom: app.zoom.value,
+        },
+        laser: payload.pointer.tool === "laser" ? [[payload.pointer.x, payload.pointer.y]] : null,
+        idle: document.hidden ? "away" : "active",
+      });
+    },
+    [api],
+  );
 
   return (
     <div className="board-shell">
@@ -23,10 +127,25 @@ export function BoardPage({ boardId }: Props) {
           <span className="brand-mark" aria-hidden="true" />
           Mockboard
         </a>
-        <span className="board-title">{boardId ? `Board ${boardId.slice(0, 8)}` : "Scratch board"}</span>
+        <span className="board-title">{boardId ? `Board ${boardId.slice(0, 8)}` : "Scratch board (not saved)"}</span>
+        <span className="spacer" />
+        {boardId && <StatusBadge status={status} unsent={unsent} />}
       </header>
-      <main className="canvas" aria-label="Whiteboard">
-        <Excalidraw excalidrawAPI={onApi} />
+      {notice && (
+        <div className={`notice ${notice.severity}`} role={notice.severity === "error" ? "alert" : "status"}>
+          {notice.text}
+          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+      <main className="canvas" aria-label="Whiteboard" aria-busy={!loaded}>
+        {!loaded && (
+          <div className="loading" data-testid="board-loading">
+            Loading board…
+          </div>
+        )}
+        <Excalidraw excalidrawAPI={onApi} onChange={onChange} onPointerUpdate={onPointerUpdate} isCollaborating={boardId !== null} />
       </main>
     </div>
   );

@@ -1,9 +1,11 @@
 package io.mockboard.board;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identity of a board: a UUID. Its string form is the UUID's canonical string. */
+/** Identity of a board: a UUID. On the wire, in JSON and in URLs it is the UUID's canonical string. */
 public record BoardId(UUID value) {
 
     public BoardId {
@@ -20,6 +22,7 @@ public record BoardId(UUID value) {
      *
      * @throws IllegalArgumentException when {@code text} is null or not a UUID
      */
+    @JsonCreator
     public static BoardId parse(String text) {
         if (text == null || text.length() != 36) {
             throw new IllegalArgumentException("not a board id: " + abbreviate(text));
@@ -44,6 +47,7 @@ public record BoardId(UUID value) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return value.toString();

@@ -38,6 +38,20 @@ public class BoardService {
         return BoardEntity.<BoardEntity>findByIdOptional(id.value()).map(BoardEntity::toSummary);
     }
 
+    /** The id of an existing board, or a 404 problem for garbage or unknown ids. */
+    @Transactional
+    public BoardId require(String id) {
+        try {
+            BoardId board = BoardId.parse(id);
+            if (exists(board)) {
+                return board;
+            }
+        } catch (IllegalArgumentException garbage) {
+            // answered as not found below
+        }
+        throw ProblemException.notFound("Board " + id);
+    }
+
     @Transactional
     public boolean exists(BoardId id) {
         return BoardEntity.count("id", id.value()) > 0;

@@ -2,7 +2,6 @@ package io.mockboard.board.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
-import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
 import io.mockboard.web.ProblemException;
@@ -55,14 +54,6 @@ public class BoardResource {
     @Authenticated
     @Operation(summary = "One board's metadata")
     public BoardSummary get(@PathParam("id") String id) {
-        return boards.find(parse(id)).orElseThrow(() -> ProblemException.notFound("Board " + id));
-    }
-
-    static BoardId parse(String id) {
-        try {
-            return BoardId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Board " + id);
-        }
+        return boards.find(boards.require(id)).orElseThrow(() -> ProblemException.notFound("Board " + id));
     }
 }

@@ -1,0 +1,79 @@
+import { CaptureUpdateAction, reconcileElements } from "@excalidraw/excalidraw";
+import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import type { ElementJson } from "../sync/protocol";
+
+/** What the binding needs of the sync client. */
+export interface ElementSink {
+  push(elements: ElementJson[]): void;
+}
+
+type SceneApi = Pick<ExcalidrawImperativeAPI, "getSceneElementsIncludingDeleted" | "getAppState" | "updateScene">;
+
+/** Largest push; bigger local changes (a pasted library, a big selection moved) are split. */
+export const MAX_ELEMENTS_PER_PUSH = 500;
+
+/**
+ * Binds one Excalidraw canvas to the sync client. Local changes: Excalidraw fires onChange many
+ * times per gesture, so changes are collected by element version and flushed at most every
+ * flushEveryMs. Remote changes: merged with Excalidraw's own reconcile (which keeps the element
+ * being edited), applied with updateScene outside the undo history (so undo only undoes the
+ * user's own changes), and remembered so they are never echoed back.
+ */
+export class ExcalidrawBinding {
+  private readonly known = new Map<string, number>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly api: SceneApi,
+    private readonly sink: ElementSink,
+    private readonly flushEveryMs = 80,
+  ) {}
+
+  /** Excalidraw's onChange. Cheap: only schedules a flush. */
+  onChange(): void {
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, this.flushEveryMs);
+  }
+
+  /** Sends every element whose version differs from what the sync layer last saw. */
+  flush(): void {
+    const changed: ElementJson[] = [];
+    for (const element of this.api.getSceneElementsIncludingDeleted()) {
+      if (this.known.get(element.id) !== element.version) {
+        this.known.set(element.id, element.version);
+        changed.push(JSON.parse(JSON.stringify(element)) as ElementJson);
+      }
+    }
+    for (let i = 0; i < changed.length; i += MAX_ELEMENTS_PER_PUSH) {
+      this.sink.push(changed.slice(i, i + MAX_ELEMENTS_PER_PUSH));
+    }
+  }
+
+  /** Merges remote elements into the scene without echoing them back. */
+  applyRemote(remote: ElementJson[]): void {
+    if (remote.length === 0) return;
+    const local = this.api.getSceneElementsIncludingDeleted();
+    const merged = reconcileElements(
+      local,
+      remote as unknown as Parameters<typeof reconcileElements>[1],
+      this.api.getAppState(),
+    );
+    const byId = new Map(merged.map((e) => [e.id, e]));
+    for (const element of remote) {
+      const now = byId.get(element.id);
+      // Only when the remote version is what the scene now holds; a local version that won stays unsent.
+      if (now && now.version === element.version && now.versionNonce === element.versionNonce) {
+        this.known.set(element.id, element.version);
+      }
+    }
+    this.api.updateScene({ elements: merged, captureUpdate: CaptureUpdateAction.NEVER });
+  }
+
+  dispose(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flush();
+  }
+}

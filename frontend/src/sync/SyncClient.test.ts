@@ -1,0 +1,219 @@
+import { describe, expect, it } from "vitest";
+import type { ElementJson, ServerMessage } from "./protocol";
+import { SyncClient, type SocketLike, type SyncStatus, type Timers } from "./SyncClient";
+
+class FakeSocket implements SocketLike {
+  sent: Record<string, unknown>[] = [];
+  closed: number | null = null;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close(code = 1000) {
+    this.closed = code;
+  }
+  receive(message: ServerMessage) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  drop(code = 1006) {
+    this.onclose?.({ code, reason: "" });
+  }
+  ofType(t: string) {
+    return this.sent.filter((m) => m.t === t);
+  }
+}
+
+class FakeTimers implements Timers {
+  time = 0;
+  private tasks: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 1;
+  now() {
+    return this.time;
+  }
+  setTimeout(fn: () => void, ms: number) {
+    const id = this.nextId++;
+    this.tasks.push({ at: this.time + ms, fn, id });
+    return id;
+  }
+  clearTimeout(handle: unknown) {
+    this.tasks = this.tasks.filter((t) => t.id !== handle);
+  }
+  random() {
+    return 0.5;
+  }
+  advance(ms: number) {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.tasks.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.tasks = this.tasks.filter((t) => t !== due);
+      this.time = due.at;
+      due.fn();
+    }
+    this.time = end;
+  }
+}
+
+function element(id: string, version = 1): ElementJson {
+  return { id, type: "rectangle", version, versionNonce: 7, isDeleted: false, x: 0, y: 0, width: 10, height: 10 };
+}
+
+function setup() {
+  const sockets: FakeSocket[] = [];
+  const timers = new FakeTimers();
+  const remote: ElementJson[][] = [];
+  const statuses: { status: SyncStatus; unsent: number }[] = [];
+  const notices: string[] = [];
+  const client = new SyncClient({
+    clientId: "tab-1",
+    timers,
+    connect: () => {
+      const s = new FakeSocket();
+      sockets.push(s);
+      return s;
+    },
+    listener: {
+      remote: (elements) => remote.push(elements),
+      status: (status, unsent) => statuses.push({ status, unsent }),
+      notice: (message) => notices.push(message),
+    },
+  });
+  const last = () => sockets[sockets.length - 1];
+  const welcome = (head: number, ops: ServerMessage[] = []) =>
+    last().receive({ t: "welcome", sessionId: "s", head, ops: ops as never, you: null as never, peers: [] });
+  return { client, sockets, timers, remote, statuses, notices, last, welcome };
+}
+
+describe("SyncClient", () => {
+  it("says hello with the last seq and goes live on welcome", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    expect(t.last().sent[0]).toEqual({ t: "hello", protocol: 1, clientId: "tab-1", lastSeq: 0 });
+    t.welcome(3);
+    expect(t.client.status).toEqual({ kind: "live" });
+    expect(t.client.seq).toBe(3);
+  });
+
+  it("queues pushes while offline and sends them after the welcome with their clientSeq", () => {
+    const t = setup();
+    t.client.start();
+    t.client.push([element("a")]);
+    t.client.push([element("b")]);
+    t.last().onopen?.();
+    expect(t.last().ofType("push")).toHaveLength(0);
+    t.welcome(0);
+    expect(t.last().ofType("push").map((m) => m.clientSeq)).toEqual([1, 2]);
+    expect(t.client.unsent).toBe(2);
+  });
+
+  it("keeps unacknowledged pushes across a reconnect and re-sends them once, in order", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(0);
+    t.client.push([element("a")]);
+    t.client.push([element("b")]);
+    t.last().receive({ t: "ack", clientSeq: 1, seq: 1 });
+    t.last().drop();
+    expect(t.client.status.kind).toBe("reconnecting");
+    t.timers.advance(1_000);
+    expect(t.sockets).toHaveLength(2);
+    t.last().onopen?.();
+    expect(t.last().sent[0]).toMatchObject({ t: "hello", lastSeq: 1 });
+    t.welcome(1);
+    expect(t.last().ofType("push").map((m) => m.clientSeq)).toEqual([2]);
+    t.last().receive({ t: "ack", clientSeq: 2, seq: 2 });
+    expect(t.client.unsent).toBe(0);
+  });
+
+  it("applies catch-up ops and peer ops, advancing lastSeq", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(2, [
+      { t: "op", seq: 1, author: "u", clientId: "x", clientSeq: 1, at: "", elements: [element("a")] },
+      { t: "op", seq: 2, author: "u", clientId: "x", clientSeq: 2, at: "", elements: [element("b")] },
+    ]);
+    t.last().receive({ t: "op", seq: 3, author: "u", clientId: "x", clientSeq: 3, at: "", elements: [element("c")] });
+    expect(t.remote.map((els) => els[0].id)).toEqual(["a", "b", "c"]);
+    expect(t.client.seq).toBe(3);
+  });
+
+  it("backs off exponentially between failed connection attempts", () => {
+    const t = setup();
+    t.client.start();
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t.last().drop();
+      const status = t.client.status;
+      if (status.kind === "reconnecting") waits.push(status.retryInMs);
+      t.timers.advance(60_000);
+    }
+    expect(waits).toEqual([375, 750, 1500, 3000, 6000]);
+  });
+
+  it("stops for good on close codes where reconnecting cannot help", () => {
+    const t = setup();
+    t.client.start();
+    t.last().drop(4001);
+    expect(t.client.status.kind).toBe("failed");
+    t.timers.advance(60_000);
+    expect(t.sockets).toHaveLength(1);
+  });
+
+  it("treats a silent socket as dead and reconnects", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(0);
+    t.timers.advance(10_000);
+    expect(t.last().ofType("ping")).toHaveLength(1);
+    t.timers.advance(20_000);
+    expect(t.client.status.kind).toBe("reconnecting");
+    t.timers.advance(1_000);
+    expect(t.sockets).toHaveLength(2);
+  });
+
+  it("drops a push the server refused for good and tells the user", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(0);
+    t.client.push([element("huge")]);
+    t.client.push([element("ok")]);
+    t.last().receive({ t: "error", code: "too_large", message: "too big", retryable: false, clientSeq: 1 });
+    expect(t.client.unsent).toBe(1);
+    expect(t.notices[0]).toContain("too large");
+  });
+
+  it("re-sends pending pushes after a retryable refusal", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(0);
+    t.client.push([element("a")]);
+    t.last().receive({ t: "error", code: "room_overloaded", message: "busy", retryable: true, clientSeq: 1 });
+    t.timers.advance(1_000);
+    expect(t.last().ofType("push")).toHaveLength(2);
+  });
+
+  it("throttles presence to the latest state", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(0);
+    const at = (x: number) => ({ cursor: { x, y: 0 }, selection: [], viewport: null, laser: null, idle: "active" as const });
+    t.client.presence(at(1));
+    t.client.presence(at(2));
+    t.client.presence(at(3));
+    expect(t.last().ofType("presence")).toHaveLength(1);
+    t.timers.advance(40);
+    const sent = t.last().ofType("presence");
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ cursor: { x: 3, y: 0 } });
+  });
+});

@@ -1,0 +1,340 @@
+import {
+  FINAL_CLOSE_CODES,
+  type ClientMessage,
+  type ElementJson,
+  type Peer,
+  type PeerPresence,
+  type Presence,
+  type ServerError,
+  type ServerMessage,
+} from "./protocol";
+
+/** The little of a WebSocket the client needs, so tests can drive it without a browser. */
+export interface SocketLike {
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: (() => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: (() => void) | null;
+}
+
+export interface Timers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  random(): number;
+}
+
+export const browserTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+  clearTimeout: (handle) => window.clearTimeout(handle as number),
+  random: () => Math.random(),
+};
+
+export type SyncStatus =
+  | { kind: "connecting"; attempt: number }
+  | { kind: "live" }
+  | { kind: "reconnecting"; attempt: number; retryInMs: number }
+  | { kind: "failed"; reason: string };
+
+export interface SyncListener {
+  /** Remote elements to merge into the scene (catch-up, snapshot or a peer's op). */
+  remote(elements: ElementJson[], source: "snapshot" | "op"): void;
+  status(status: SyncStatus, unsent: number): void;
+  /** A message for the person at the keyboard, in plain words. */
+  notice(message: string, severity: "info" | "error"): void;
+  peers?(you: Peer | null, peers: Peer[]): void;
+  presence?(presence: PeerPresence): void;
+}
+
+export interface SyncOptions {
+  connect: () => SocketLike;
+  clientId: string;
+  listener: SyncListener;
+  timers?: Timers;
+  pingEveryMs?: number;
+  pingTimeoutMs?: number;
+  maxBackoffMs?: number;
+  presenceEveryMs?: number;
+}
+
+type Pending = { clientSeq: number; elements: ElementJson[] };
+
+/**
+ * The client side of the board socket: connect → hello(lastSeq) → welcome (catch-up) → re-send
+ * every unacknowledged push with its original clientSeq → live. Pushes queue while offline; the
+ * queue only shrinks on an ack, so nothing is lost across reconnects. Reconnects back off
+ * exponentially with jitter; a silent socket (no frame for pingTimeoutMs) is treated as dead.
+ */
+export class SyncClient {
+  private readonly timers: Timers;
+  private readonly pingEveryMs: number;
+  private readonly pingTimeoutMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly presenceEveryMs: number;
+
+  private socket: SocketLike | null = null;
+  private joined = false;
+  private stopped = false;
+  private attempt = 0;
+  private lastSeq = 0;
+  private nextClientSeq = 1;
+  private readonly pending: Pending[] = [];
+  private current: SyncStatus = { kind: "connecting", attempt: 0 };
+  private lastFrameAt = 0;
+  private pingTimer: unknown = null;
+  private retryTimer: unknown = null;
+  private resendTimer: unknown = null;
+  private presenceTimer: unknown = null;
+  private queuedPresence: Omit<Presence, "t"> | null = null;
+  private lastPresenceAt = -Infinity;
+  private you: Peer | null = null;
+  private readonly peers = new Map<string, Peer>();
+
+  constructor(private readonly options: SyncOptions) {
+    this.timers = options.timers ?? browserTimers;
+    this.pingEveryMs = options.pingEveryMs ?? 10_000;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 25_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.presenceEveryMs = options.presenceEveryMs ?? 33;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimers();
+    this.socket?.close(1000, "left the board");
+    this.socket = null;
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  get unsent(): number {
+    return this.pending.length;
+  }
+
+  get seq(): number {
+    return this.lastSeq;
+  }
+
+  /** Queues local element changes; they are sent now if live, else on the next welcome. */
+  push(elements: ElementJson[]): void {
+    if (elements.length === 0) return;
+    const entry = { clientSeq: this.nextClientSeq++, elements };
+    this.pending.push(entry);
+    if (this.joined) this.send({ t: "push", clientSeq: entry.clientSeq, elements: entry.elements });
+    this.report();
+  }
+
+  /** Presence is latest-wins and throttled (≈30 Hz); only the newest state is sent. */
+  presence(state: Omit<Presence, "t">): void {
+    this.queuedPresence = state;
+    if (!this.joined || this.presenceTimer !== null) return;
+    const wait = this.lastPresenceAt + this.presenceEveryMs - this.timers.now();
+    if (wait <= 0) {
+      this.flushPresence();
+    } else {
+      this.presenceTimer = this.timers.setTimeout(() => {
+        this.presenceTimer = null;
+        this.flushPresence();
+      }, wait);
+    }
+  }
+
+  private flushPresence(): void {
+    if (!this.joined || !this.queuedPresence) return;
+    this.send({ t: "presence", ...this.queuedPresence });
+    this.queuedPresence = null;
+    this.lastPresenceAt = this.timers.now();
+  }
+
+  private open(): void {
+    this.joined = false;
+    this.setStatus({ kind: "connecting", attempt: this.attempt });
+    const socket = this.options.connect();
+    this.socket = socket;
+    socket.onopen = () => {
+      if (socket !== this.socket) return;
+      this.lastFrameAt = this.timers.now();
+      this.send({ t: "hello", protocol: 1, clientId: this.options.clientId, lastSeq: this.lastSeq });
+      this.schedulePing();
+    };
+    socket.onmessage = (event) => {
+      if (socket !== this.socket) return;
+      this.lastFrameAt = this.timers.now();
+      let message: ServerMessage;
+      try {
+        message = JSON.parse(String(event.data)) as ServerMessage;
+      } catch {
+        return;
+      }
+      this.handle(message);
+    };
+    socket.onclose = (event) => {
+      if (socket !== this.socket) return;
+      this.onSocketGone(event.code, event.reason);
+    };
+    socket.onerror = () => {
+      /* onclose follows */
+    };
+  }
+
+  private handle(message: ServerMessage): void {
+    switch (message.t) {
+      case "welcome": {
+        if (message.snapshot) this.options.listener.remote(message.snapshot.elements, "snapshot");
+        for (const op of message.ops) this.options.listener.remote(op.elements, "op");
+        this.lastSeq = message.head;
+        this.joined = true;
+        this.attempt = 0;
+        this.you = message.you;
+        this.peers.clear();
+        for (const peer of message.peers) this.peers.set(peer.sessionId, peer);
+        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        this.resendAll();
+        this.setStatus({ kind: "live" });
+        if (this.queuedPresence) this.flushPresence();
+        return;
+      }
+      case "ack": {
+        const index = this.pending.findIndex((p) => p.clientSeq === message.clientSeq);
+        if (index >= 0) this.pending.splice(0, index + 1);
+        if (message.seq !== undefined && message.seq !== null) this.lastSeq = Math.max(this.lastSeq, message.seq);
+        this.report();
+        return;
+      }
+      case "op":
+        this.options.listener.remote(message.elements, "op");
+        this.lastSeq = Math.max(this.lastSeq, message.seq);
+        return;
+      case "presence":
+        this.options.listener.presence?.(message);
+        return;
+      case "peer-joined":
+        this.peers.set(message.peer.sessionId, message.peer);
+        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        return;
+      case "peer-left":
+        this.peers.delete(message.sessionId);
+        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        return;
+      case "error":
+        this.onError(message);
+        return;
+      case "pong":
+        return;
+    }
+  }
+
+  private onError(error: ServerError): void {
+    if (error.clientSeq !== null && !error.retryable) {
+      // The server refused this change for good: drop it so the queue can move on, and say so.
+      const index = this.pending.findIndex((p) => p.clientSeq === error.clientSeq);
+      if (index >= 0) this.pending.splice(index, 1);
+      this.options.listener.notice(describe(error), "error");
+      this.report();
+      return;
+    }
+    if (error.code === "store_unavailable") {
+      // The server holds the push and stores it as soon as it can; the ack follows.
+      this.options.listener.notice("Saving is delayed: the server cannot reach its database. Your changes are kept.", "info");
+      return;
+    }
+    if (error.retryable) {
+      this.scheduleResend();
+      return;
+    }
+    this.options.listener.notice(describe(error), "error");
+  }
+
+  private scheduleResend(): void {
+    if (this.resendTimer !== null) return;
+    this.resendTimer = this.timers.setTimeout(() => {
+      this.resendTimer = null;
+      if (this.joined) this.resendAll();
+    }, 500 + this.timers.random() * 500);
+  }
+
+  private resendAll(): void {
+    for (const p of this.pending) this.send({ t: "push", clientSeq: p.clientSeq, elements: p.elements });
+  }
+
+  private schedulePing(): void {
+    this.pingTimer = this.timers.setTimeout(() => {
+      this.pingTimer = null;
+      if (!this.socket) return;
+      if (this.timers.now() - this.lastFrameAt > this.pingTimeoutMs) {
+        // Half-open connection: nothing heard for too long. Drop it and reconnect.
+        const dead = this.socket;
+        this.socket = null;
+        dead.close(4100, "ping timeout");
+        this.onSocketGone(1006, "ping timeout");
+        return;
+      }
+      this.send({ t: "ping", nonce: this.timers.now() });
+      this.schedulePing();
+    }, this.pingEveryMs);
+  }
+
+  private onSocketGone(code: number, reason: string): void {
+    this.joined = false;
+    this.socket = null;
+    this.clearTimers();
+    if (this.stopped) return;
+    const final = FINAL_CLOSE_CODES[code];
+    if (final) {
+      this.setStatus({ kind: "failed", reason: final });
+      return;
+    }
+    this.attempt++;
+    const base = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(this.attempt - 1, 10));
+    const retryInMs = Math.round(base * (0.5 + this.timers.random() * 0.5));
+    this.setStatus({ kind: "reconnecting", attempt: this.attempt, retryInMs });
+    void reason;
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.stopped) this.open();
+    }, retryInMs);
+  }
+
+  private clearTimers(): void {
+    for (const handle of [this.pingTimer, this.retryTimer, this.resendTimer, this.presenceTimer]) {
+      if (handle !== null) this.timers.clearTimeout(handle);
+    }
+    this.pingTimer = this.retryTimer = this.resendTimer = this.presenceTimer = null;
+  }
+
+  private send(message: ClientMessage): void {
+    this.socket?.send(JSON.stringify(message));
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.current = status;
+    this.report();
+  }
+
+  private report(): void {
+    this.options.listener.status(this.current, this.pending.length);
+  }
+}
+
+function describe(error: ServerError): string {
+  switch (error.code) {
+    case "too_large":
+      return "This change was too large and was not saved. Try splitting it into smaller pieces.";
+    case "invalid_element":
+      return `This change was not saved: ${error.message}`;
+    case "forbidden":
+      return "You can watch this board but not edit it.";
+    default:
+      return error.message;
+  }
+}

@@ -1,0 +1,86 @@
+// Wire messages of the board socket (docs/sync-protocol.md). JSON text frames, discriminated by "t".
+
+/** An Excalidraw element as JSON; the sync layer only reads id, version, versionNonce, isDeleted. */
+export type ElementJson = {
+  id: string;
+  type: string;
+  version: number;
+  versionNonce: number;
+  isDeleted: boolean;
+  index?: string | null;
+  [key: string]: unknown;
+};
+
+export type Cursor = { x: number; y: number };
+export type Viewport = { x: number; y: number; width: number; height: number; zoom: number };
+export type Idle = "active" | "idle" | "away";
+
+export type Hello = { t: "hello"; protocol: 1; clientId: string; lastSeq: number };
+export type Push = { t: "push"; clientSeq: number; elements: ElementJson[] };
+export type Presence = {
+  t: "presence";
+  cursor: Cursor | null;
+  selection: string[];
+  viewport: Viewport | null;
+  laser: [number, number][] | null;
+  idle: Idle;
+};
+export type Ping = { t: "ping"; nonce: number };
+export type ClientMessage = Hello | Push | Presence | Ping;
+
+export type Peer = { sessionId: string; userId: string; name: string; role: string; color: string };
+export type Op = {
+  t?: "op";
+  seq: number;
+  author: string;
+  clientId: string;
+  clientSeq: number;
+  at: string;
+  elements: ElementJson[];
+};
+export type Welcome = {
+  t: "welcome";
+  sessionId: string;
+  head: number;
+  ops: Op[];
+  snapshot?: { seq: number; elements: ElementJson[] };
+  you: Peer;
+  peers: Peer[];
+};
+export type Ack = { t: "ack"; clientSeq: number; seq?: number; duplicate?: boolean };
+export type PeerPresence = Omit<Presence, "t"> & { t: "presence"; sessionId: string; userId: string };
+export type PeerJoined = { t: "peer-joined"; peer: Peer };
+export type PeerLeft = { t: "peer-left"; sessionId: string };
+export type ErrorCode =
+  | "bad_json"
+  | "unknown_type"
+  | "invalid_message"
+  | "invalid_element"
+  | "unsupported_protocol"
+  | "too_large"
+  | "not_joined"
+  | "already_joined"
+  | "forbidden"
+  | "store_unavailable"
+  | "store_conflict"
+  | "room_overloaded"
+  | "rate_limited"
+  | "server_error";
+export type ServerError = { t: "error"; code: ErrorCode; message: string; retryable: boolean; clientSeq: number | null };
+export type Pong = { t: "pong"; nonce: number };
+export type ServerMessage = Welcome | Ack | (Op & { t: "op" }) | PeerPresence | PeerJoined | PeerLeft | ServerError | Pong;
+
+/** Close codes after which reconnecting cannot help. */
+export const FINAL_CLOSE_CODES: Record<number, string> = {
+  4000: "This board was opened again in another tab; this tab stopped syncing.",
+  4001: "You are signed out or your invite was revoked. Sign in again to keep editing.",
+  4003: "This page's address is not allowed to connect to the board.",
+  4010: "This board does not exist, or you may not open it.",
+};
+
+/** Excalidraw's rule: higher version wins; equal versions, lower versionNonce wins; equal both keeps current. */
+export function remoteWins(current: ElementJson | undefined, incoming: ElementJson): boolean {
+  if (!current) return true;
+  if (incoming.version !== current.version) return incoming.version > current.version;
+  return incoming.versionNonce < current.versionNonce;
+}

@@ -1,0 +1,29 @@
+package io.mockboard.auth.web;
+
+import io.mockboard.auth.CurrentUser;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Who is signed in through the browser session (the code flow's cookie). The React pages ask this
+ * first: a script request without a session gets 499 instead of a redirect, and the page then
+ * sends the browser to /login.
+ */
+@Path("/auth/session")
+@Authenticated
+public class SessionInfoResource {
+    private final SecurityIdentity identity;
+
+    SessionInfoResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The user of the browser session")
+    public CurrentUser session() {
+        return CurrentUser.of(identity);
+    }
+}

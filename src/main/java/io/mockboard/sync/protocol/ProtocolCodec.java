@@ -1,0 +1,276 @@
+package io.mockboard.sync.protocol;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns text frames into validated {@link ClientMessage}s and {@link ServerMessage}s into text frames.
+ * {@link #decode(String)} throws nothing but {@link ProtocolException} for any input. Thread-safe.
+ */
+public final class ProtocolCodec {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final ProtocolLimits limits;
+    private final ObjectMapper mapper;
+    private final ObjectReader clientReader;
+    private final ObjectReader serverReader;
+    private final ObjectWriter serverWriter;
+    private final ObjectWriter clientWriter;
+    private final ElementValidator elements;
+
+    public ProtocolCodec() {
+        this(ProtocolLimits.defaults());
+    }
+
+    public ProtocolCodec(ProtocolLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxJsonDepth())
+                        .maxStringLength(Math.max(limits.maxFrameChars(), 1))
+                        .maxNumberLength(64)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        this.clientReader = mapper.readerFor(ClientMessage.class);
+        this.serverReader = mapper.readerFor(ServerMessage.class);
+        this.serverWriter = mapper.writerFor(ServerMessage.class);
+        this.clientWriter = mapper.writerFor(ClientMessage.class);
+        this.elements = new ElementValidator(limits);
+    }
+
+    public ProtocolLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Parses and validates one client frame.
+     *
+     * @throws ProtocolException for anything that is not a valid client message; never anything else
+     */
+    public ClientMessage decode(String json) throws ProtocolException {
+        try {
+            return decodeUnchecked(json);
+        } catch (ProtocolException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // defensive: no input may escape as anything but a ProtocolException
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message could not be read");
+        }
+    }
+
+    private ClientMessage decodeUnchecked(String json) throws ProtocolException {
+        if (json == null || json.isBlank()) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "the frame is empty");
+        }
+        if (json.length() > limits.maxFrameChars()) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE,
+                    "the frame is longer than " + limits.maxFrameChars() + " chars");
+        }
+        JsonNode root = readTree(json);
+        if (!root.isObject()) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a message is a JSON object");
+        }
+        JsonNode type = root.get("t");
+        if (type == null || type.isNull()) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a message needs a 't' field");
+        }
+        if (!type.isTextual()) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "'t' must be a message type string");
+        }
+        Long clientSeq = null;
+        if ("push".equals(type.textValue())) {
+            JsonNode seq = root.get("clientSeq");
+            if (seq != null && seq.isIntegralNumber() && seq.canConvertToLong()) {
+                clientSeq = seq.longValue();
+            }
+            // elements first, on the tree, so the error can name the element
+            elements.validatePush(root.get("elements"), clientSeq);
+        }
+        ClientMessage message = bind(root, clientSeq);
+        validate(message);
+        return message;
+    }
+
+    private JsonNode readTree(String json) throws ProtocolException {
+        try {
+            JsonNode root = mapper.readTree(json);
+            if (root == null || root.isMissingNode()) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "the frame is empty");
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "the frame is nested too deeply or has a value that is too long");
+        } catch (JacksonException e) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "the frame is not valid JSON");
+        }
+    }
+
+    private ClientMessage bind(JsonNode root, Long clientSeq) throws ProtocolException {
+        try {
+            return clientReader.readValue(root);
+        } catch (InvalidTypeIdException e) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
+                    "unknown message type '" + abbreviate(root.get("t").asText()) + "'");
+        } catch (JsonMappingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, describe(e), clientSeq);
+        } catch (JacksonException e) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message has a value out of range", clientSeq);
+        } catch (java.io.IOException e) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the message could not be read", clientSeq);
+        }
+    }
+
+    /** Field-level rules Jackson cannot express. Exhaustive: a new message type must be handled here. */
+    private void validate(ClientMessage message) throws ProtocolException {
+        switch (message) {
+            case ClientMessage.Hello hello -> {
+                if (hello.protocol() != ClientMessage.PROTOCOL_VERSION) {
+                    throw new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL, "protocol " + hello.protocol()
+                            + " is not supported; this server speaks " + ClientMessage.PROTOCOL_VERSION);
+                }
+                if (hello.clientId() == null || !CLIENT_ID.matcher(hello.clientId()).matches()) {
+                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
+                            "'clientId' must be 1..64 chars of A-Z, a-z, 0-9, '_' or '-'");
+                }
+                if (hello.lastSeq() < 0) {
+                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'lastSeq' must be >= 0");
+                }
+            }
+            case ClientMessage.Push push -> {
+                if (push.clientSeq() < 1) {
+                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'clientSeq' must be >= 1", push.clientSeq());
+                }
+            }
+            case ClientMessage.Presence presence -> validatePresence(presence);
+            case ClientMessage.Ping ping -> {
+                // any nonce is fine
+            }
+        }
+    }
+
+    private void validatePresence(ClientMessage.Presence p) throws ProtocolException {
+        if (p.idle() == null) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'idle' must be active, idle or away");
+        }
+        if (p.cursor() != null && !(Double.isFinite(p.cursor().x()) && Double.isFinite(p.cursor().y()))) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'cursor' needs finite x and y");
+        }
+        if (p.viewport() != null) {
+            ClientMessage.Viewport v = p.viewport();
+            boolean ok = Double.isFinite(v.x()) && Double.isFinite(v.y()) && Double.isFinite(v.width())
+                    && Double.isFinite(v.height()) && Double.isFinite(v.zoom())
+                    && v.width() >= 0 && v.height() >= 0 && v.zoom() > 0;
+            if (!ok) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
+                        "'viewport' needs finite x, y, width >= 0, height >= 0 and zoom > 0");
+            }
+        }
+        if (p.selection().size() > limits.maxSelection()) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "'selection' has more than " + limits.maxSelection() + " ids");
+        }
+        for (String id : p.selection()) {
+            if (id == null || id.isEmpty() || id.length() > limits.maxIdChars()) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
+                        "'selection' holds element ids of 1.." + limits.maxIdChars() + " chars");
+            }
+        }
+        if (p.laser() != null) {
+            if (p.laser().size() > limits.maxLaserPoints()) {
+                throw new ProtocolException(ErrorCode.TOO_LARGE, "'laser' has more than " + limits.maxLaserPoints() + " points");
+            }
+            for (List<Double> point : p.laser()) {
+                if (point == null || point.size() != 2 || point.get(0) == null || point.get(1) == null
+                        || !Double.isFinite(point.get(0)) || !Double.isFinite(point.get(1))) {
+                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'laser' points are [finite x, finite y]");
+                }
+            }
+        }
+    }
+
+    /** The text frame for a server message. */
+    public String encode(ServerMessage message) {
+        try {
+            return serverWriter.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The text frame for a client message (used by tests and tools that act as a client). */
+    public String encode(ClientMessage message) {
+        try {
+            return clientWriter.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses a server frame (used by tests and tools that act as a client); not hardened like {@link #decode}. */
+    public ServerMessage decodeServer(String json) throws ProtocolException {
+        try {
+            return serverReader.readValue(json);
+        } catch (JacksonException | RuntimeException e) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "not a server message");
+        }
+    }
+
+    /** Parses one Excalidraw element without validation (tests, templates). */
+    public ObjectNode parseElement(String json) {
+        try {
+            return (ObjectNode) mapper.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("not a JSON object", e);
+        }
+    }
+
+    /** The mapper this codec uses (strict reading; do not reconfigure it). */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    private static String describe(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        if (path.isEmpty()) {
+            return "the message has a missing or invalid field";
+        }
+        if (e.getMessage() != null && e.getMessage().startsWith("Missing required creator property")) {
+            return "'" + path + "' is required";
+        }
+        return "'" + path + "' is missing or has the wrong type";
+    }
+
+    private static String abbreviate(String text) {
+        String clean = text.replaceAll("[^A-Za-z0-9_-]", "?");
+        return clean.length() <= 32 ? clean : clean.substring(0, 32) + "…";
+    }
+}

@@ -1,0 +1,64 @@
+package io.mockboard.sync.protocol;
+
+/**
+ * Every size limit applied to inbound frames. The Quarkus layer fills it from configuration; {@link
+ * #defaults()} is the single place where the default values live.
+ *
+ * @param maxFrameChars         longest accepted text frame, in chars (the transport also caps bytes)
+ * @param maxJsonDepth          deepest JSON nesting of a whole frame (parser-level guard)
+ * @param maxElementsPerPush    elements in one push
+ * @param maxElementDepth       nesting depth inside one element (the element object is depth 1)
+ * @param maxPoints             items in one element's {@code points} (and in any array of an element)
+ * @param maxTextChars          length of an element's {@code text} / {@code originalText}
+ * @param maxStringChars        length of any other string (and any key) in an element
+ * @param maxIdChars            length of an element id and of a fractional {@code index}
+ * @param maxSelection          ids in a presence selection
+ * @param maxLaserPoints        points in a presence laser trail
+ * @param framesPerSecond       sustained frames per second per connection
+ * @param frameBurst            frames a connection may send in a burst above the sustained rate
+ * @param maxRateLimitedFrames  consecutive rate-limited frames before the connection is closed (4008)
+ * @param maxBadFrames          bad frames per connection before it is closed (4009)
+ */
+public record ProtocolLimits(
+        int maxFrameChars,
+        int maxJsonDepth,
+        int maxElementsPerPush,
+        int maxElementDepth,
+        int maxPoints,
+        int maxTextChars,
+        int maxStringChars,
+        int maxIdChars,
+        int maxSelection,
+        int maxLaserPoints,
+        int framesPerSecond,
+        int frameBurst,
+        int maxRateLimitedFrames,
+        int maxBadFrames) {
+
+    public ProtocolLimits {
+        if (maxFrameChars < 1 || maxJsonDepth < 2 || maxElementsPerPush < 1 || maxElementDepth < 1
+                || maxPoints < 0 || maxTextChars < 0 || maxStringChars < 0 || maxIdChars < 1
+                || maxSelection < 0 || maxLaserPoints < 0 || framesPerSecond < 1 || frameBurst < 1
+                || maxRateLimitedFrames < 1 || maxBadFrames < 1) {
+            throw new IllegalArgumentException("invalid protocol limits: " + this);
+        }
+    }
+
+    public static ProtocolLimits defaults() {
+        return new ProtocolLimits(
+                1_048_576, // 1 MiB of chars per frame
+                32,
+                1_000,
+                8,
+                20_000,
+                100_000,
+                4_096,
+                64,
+                5_000,
+                1_000,
+                60,
+                120,
+                200,
+                20);
+    }
+}

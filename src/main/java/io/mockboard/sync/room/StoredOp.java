@@ -1,0 +1,33 @@
+package io.mockboard.sync.room;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One committed change in a board's op log. Elements are treated as immutable once created.
+ *
+ * @param seq       the board sequence number, from 1, consecutive
+ * @param author    the user id of the participant who made the change
+ * @param clientId  the connection identity that sent it
+ * @param clientSeq the sender's sequence number (unique per board and clientId)
+ * @param at        when the server ordered it
+ * @param elements  the Excalidraw elements as pushed
+ */
+public record StoredOp(long seq, String author, String clientId, long clientSeq, Instant at, List<ObjectNode> elements) {
+    public StoredOp {
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(at, "at");
+        elements = List.copyOf(elements);
+        if (seq < 1 || clientSeq < 1) {
+            throw new IllegalArgumentException("seq and clientSeq start at 1");
+        }
+    }
+
+    /** Same (seq, clientId, clientSeq): the identity an idempotent append compares. */
+    public boolean sameIdentity(StoredOp other) {
+        return seq == other.seq && clientSeq == other.clientSeq && clientId.equals(other.clientId);
+    }
+}

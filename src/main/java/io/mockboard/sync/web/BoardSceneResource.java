@@ -1,0 +1,41 @@
+package io.mockboard.sync.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockboard.board.BoardId;
+import io.mockboard.board.BoardService;
+import io.mockboard.sync.room.RoomRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/boards/{id}/scene")
+@Authenticated
+public class BoardSceneResource {
+    private final BoardService boards;
+    private final RoomRegistry rooms;
+
+    BoardSceneResource(BoardService boards, RoomRegistry rooms) {
+        this.boards = boards;
+        this.rooms = rooms;
+    }
+
+    /** An Excalidraw scene file ({@code .excalidraw} format) of the board's current, stored state. */
+    public record Scene(String type, int version, String source, List<ObjectNode> elements, Map<String, Object> appState,
+            Map<String, Object> files) {}
+
+    @GET
+    @Blocking
+    @Operation(summary = "The board's current scene as an Excalidraw file (deleted elements left out)")
+    public Uni<Scene> scene(@PathParam("id") String id) {
+        BoardId board = boards.require(id);
+        return Uni.createFrom().completionStage(rooms.room(board).scene())
+                .map(elements -> new Scene("excalidraw", 2, "mockboard",
+                        elements.stream().filter(e -> !e.path("isDeleted").asBoolean(false)).toList(), Map.of(), Map.of()));
+    }
+}

@@ -1,0 +1,110 @@
+package io.mockboard.sync.ws;
+
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.auth.Roles;
+import io.mockboard.board.BoardId;
+import io.mockboard.sync.protocol.CloseCodes;
+import io.mockboard.sync.protocol.ConnectionGuard;
+import io.mockboard.sync.protocol.ErrorCode;
+import io.mockboard.sync.protocol.ProtocolCodec;
+import io.mockboard.sync.protocol.ProtocolException;
+import io.mockboard.sync.protocol.ServerMessage;
+import io.mockboard.sync.room.BoardRoom;
+import io.mockboard.sync.room.Participant;
+import io.mockboard.sync.room.Role;
+import io.mockboard.sync.room.RoomRegistry;
+import io.mockboard.sync.room.SessionId;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.NonBlocking;
+import java.time.Clock;
+
+/**
+ * The board socket. Authenticated at the upgrade (OIDC bearer token or session cookie; the board
+ * must exist and the Origin be allowed, see {@link BoardUpgradeCheck}); every frame is rate-limited,
+ * decoded and validated here, then handed to the board's room, which authorizes it per message.
+ */
+@Authenticated
+@WebSocket(path = "/boards/{boardId}/sync", endpointId = BoardSyncEndpoint.ID)
+public class BoardSyncEndpoint {
+    static final String ID = "board-sync";
+    private static final TypedKey<Attached> ATTACHED = new TypedKey<>("mockboard.attached");
+
+    /** What a connection is attached to once open. */
+    private record Attached(BoardRoom room, SessionId session, ConnectionGuard guard) {}
+
+    private final RoomRegistry rooms;
+    private final ProtocolCodec codec;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    BoardSyncEndpoint(RoomRegistry rooms, ProtocolCodec codec, SecurityIdentity identity, Clock clock) {
+        this.rooms = rooms;
+        this.codec = codec;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @OnOpen
+    @NonBlocking
+    void open(WebSocketConnection connection) {
+        BoardRoom room = rooms.room(BoardId.parse(connection.pathParam("boardId")));
+        SessionId session = new SessionId(connection.id());
+        connection.userData().put(ATTACHED, new Attached(room, session, new ConnectionGuard(codec.limits(), clock)));
+        room.connect(session, new ConnectionSocket(connection, codec), participant(CurrentUser.of(identity)));
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    void frame(String frame, WebSocketConnection connection) {
+        Attached attached = connection.userData().get(ATTACHED);
+        switch (attached.guard().admit()) {
+            case ACCEPT -> decodeAndForward(frame, attached, connection);
+            case REFUSE -> reply(connection, ErrorCode.RATE_LIMITED, "Too many messages; slow down");
+            case CLOSE_RATE_ABUSE -> close(connection, CloseCodes.RATE_LIMIT_ABUSE, "rate limit exceeded");
+            case CLOSE_BAD_FRAMES -> close(connection, CloseCodes.TOO_MANY_BAD_FRAMES, "too many bad frames");
+        }
+    }
+
+    @OnClose
+    void closed(WebSocketConnection connection) {
+        Attached attached = connection.userData().get(ATTACHED);
+        if (attached != null) {
+            attached.room().disconnect(attached.session());
+        }
+    }
+
+    private void decodeAndForward(String frame, Attached attached, WebSocketConnection connection) {
+        try {
+            attached.room().receive(attached.session(), codec.decode(frame));
+        } catch (ProtocolException e) {
+            reply(connection, e.code(), e.getMessage());
+            if (attached.guard().badFrame() == ConnectionGuard.Verdict.CLOSE_BAD_FRAMES) {
+                close(connection, CloseCodes.TOO_MANY_BAD_FRAMES, "too many bad frames");
+            }
+        }
+    }
+
+    private void reply(WebSocketConnection connection, ErrorCode code, String message) {
+        new ConnectionSocket(connection, codec).send(ServerMessage.Error.of(code, message));
+    }
+
+    private static void close(WebSocketConnection connection, int code, String reason) {
+        connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, failure -> {});
+    }
+
+    /** Until sessions bring per-board roles, realm roles decide: every signed-in user may draw. */
+    static Participant participant(CurrentUser user) {
+        Role role = user.roles().contains(Roles.ADMIN) ? Role.ADMIN
+                : user.roles().contains(Roles.INTERVIEWER) ? Role.INTERVIEWER
+                : Role.CANDIDATE;
+        return new Participant(user.id(), user.name(), role);
+    }
+}

@@ -1,0 +1,45 @@
+package io.mockboard.sync.ws;
+
+import io.mockboard.board.BoardId;
+import io.mockboard.board.BoardService;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Checked before a board socket is upgraded: the Origin must be allowed (403 otherwise) and the
+ * board must exist (404), so no room is ever created for a board that is not there.
+ */
+@ApplicationScoped
+class BoardUpgradeCheck implements HttpUpgradeCheck {
+    private final BoardService boards;
+    private final OriginPolicy origins;
+
+    BoardUpgradeCheck(BoardService boards, SyncConfig config) {
+        this.boards = boards;
+        this.origins = new OriginPolicy(config.allowedOrigins().orElse(java.util.List.of()));
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return BoardSyncEndpoint.ID.equals(endpointId);
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        var request = context.httpRequest();
+        if (!origins.permits(request.getHeader("Origin"), request.getHeader("Host"))) {
+            return CheckResult.rejectUpgrade(403);
+        }
+        BoardId id;
+        try {
+            id = BoardId.parse(context.pathParam("boardId"));
+        } catch (IllegalArgumentException e) {
+            return CheckResult.rejectUpgrade(404);
+        }
+        return Uni.createFrom().item(() -> boards.exists(id))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(exists -> exists ? CheckResult.permitUpgradeSync() : CheckResult.rejectUpgradeSync(404));
+    }
+}

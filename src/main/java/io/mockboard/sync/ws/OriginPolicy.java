@@ -1,0 +1,40 @@
+package io.mockboard.sync.ws;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cross-site WebSocket hijacking guard: a browser upgrade is allowed from the server's own origin
+ * and from the configured origins. Requests without an Origin header (non-browser clients) pass;
+ * browsers always send one.
+ */
+final class OriginPolicy {
+    private final List<String> allowed;
+
+    OriginPolicy(List<String> allowed) {
+        this.allowed = allowed.stream().map(OriginPolicy::normalize).toList();
+    }
+
+    boolean permits(String origin, String host) {
+        if (origin == null) {
+            return true;
+        }
+        String normalized = normalize(origin);
+        if (allowed.contains(normalized)) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(normalized);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String normalize(String origin) {
+        String lower = origin.strip().toLowerCase(Locale.ROOT);
+        return lower.endsWith("/") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+}

@@ -1,0 +1,222 @@
+package io.mockboard.sync.ws;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.mockboard.board.BoardId;
+import io.mockboard.sync.room.RoomRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.WebSocketHandshakeException;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Real WebSocket clients against the running app and its PostgreSQL op log. */
+@QuarkusTest
+class BoardSyncEndpointTest {
+    static final OidcTestClient oidc = new OidcTestClient();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    RoomRegistry rooms;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    String token;
+    String boardId;
+
+    @AfterAll
+    static void close() {
+        oidc.close();
+    }
+
+    @BeforeEach
+    void newBoard() {
+        token = oidc.getAccessToken("alice", "alice");
+        boardId = given().auth().oauth2(token).contentType("application/json").body(Map.of("title", "sync test"))
+                .when().post("/api/boards").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    @DisplayName("[S2][S3] two clients converge: each push is acked to its sender and broadcast to the other")
+    void twoClientsConverge() {
+        try (WsTestClient a = join("client-a", 0); WsTestClient b = join("client-b", 0)) {
+            a.send(push(1, rectangle("r1", 1, 10)));
+            JsonNode ackA = a.await(f -> f.path("t").asText().equals("ack") && f.path("clientSeq").asLong() == 1);
+            JsonNode opAtB = b.await("op");
+            assertThat(opAtB.path("seq").asLong()).isEqualTo(ackA.path("seq").asLong());
+            assertThat(opAtB.path("elements").get(0).path("id").asText()).isEqualTo("r1");
+
+            b.send(push(1, rectangle("r2", 1, 20)));
+            b.await("ack");
+            JsonNode opAtA = a.await("op");
+            assertThat(opAtA.path("seq").asLong()).isEqualTo(ackA.path("seq").asLong() + 1);
+
+            List<String> ids = given().auth().oauth2(token).when().get("/api/boards/" + boardId + "/scene")
+                    .then().statusCode(200).extract().path("elements.id");
+            assertThat(ids).containsExactlyInAnyOrder("r1", "r2");
+        }
+    }
+
+    @Test
+    @DisplayName("[S4][S6] a client that drops after pushing and re-sends on reconnect gets every op exactly once")
+    void droppedClientResendsExactlyOnce() throws Exception {
+        try (WsTestClient watcher = join("watcher", 0)) {
+            WsTestClient a = join("client-a", 0);
+            a.send(push(1, rectangle("r1", 1, 10)));
+            a.drop();
+            watcher.await("op");
+
+            try (WsTestClient again = WsTestClient.connect(wsUri(), token)) {
+                again.send(hello("client-a", 0));
+                JsonNode welcome = again.await("welcome");
+                assertThat(welcome.path("ops")).hasSize(1);
+                again.send(push(1, rectangle("r1", 1, 10)));
+                JsonNode ack = again.await("ack");
+                assertThat(ack.path("duplicate").asBoolean()).isTrue();
+
+                again.send(push(2, rectangle("r1", 2, 30)));
+                assertThat(again.await("ack").path("seq").asLong()).isEqualTo(2);
+            }
+        }
+        assertThat(countOps("client-a")).isEqualTo(2);
+        assertThat(sql("select count(*) from board_op where board_id = '" + boardId + "' and client_id = 'client-a' and client_seq = 1"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("[S1][S7] a room unloaded and loaded again from PostgreSQL loses nothing")
+    void unloadAndReloadLosesNothing() throws Exception {
+        try (WsTestClient a = join("client-a", 0)) {
+            for (int i = 1; i <= 5; i++) {
+                a.send(push(i, rectangle("r" + i, 1, i * 10)));
+            }
+            a.await(f -> f.path("t").asText().equals("ack") && f.path("clientSeq").asLong() == 5);
+        }
+        rooms.unload(BoardId.parse(boardId)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        try (WsTestClient c = join("client-c", 0)) {
+            JsonNode welcome = c.seen.getLast();
+            assertThat(welcome.path("head").asLong()).isEqualTo(5);
+            c.send(push(1, rectangle("r6", 1, 60)));
+            assertThat(c.await("ack").path("seq").asLong()).isEqualTo(6);
+        }
+        List<String> ids = given().auth().oauth2(token).when().get("/api/boards/" + boardId + "/scene")
+                .then().statusCode(200).extract().path("elements.id");
+        assertThat(ids).containsExactlyInAnyOrder("r1", "r2", "r3", "r4", "r5", "r6");
+    }
+
+    @Test
+    @DisplayName("[S9] bad frames get error messages; the connection and the board's other clients carry on")
+    void badFramesGetErrorsAndTheConnectionSurvives() {
+        try (WsTestClient a = join("client-a", 0); WsTestClient b = join("client-b", 0)) {
+            a.send("{not json");
+            assertThat(a.await("error").path("code").asText()).isEqualTo("bad_json");
+            a.send("{\"t\":\"teleport\"}");
+            assertThat(a.await("error").path("code").asText()).isEqualTo("unknown_type");
+            a.send(push(1, Map.of("type", "rectangle", "version", 1)));
+            assertThat(a.await("error").path("code").asText()).isEqualTo("invalid_element");
+            a.send(Map.of("t", "ping", "nonce", 7));
+            assertThat(a.await("pong").path("nonce").asLong()).isEqualTo(7);
+
+            b.send(push(1, rectangle("ok", 1, 10)));
+            assertThat(b.await("ack").path("seq").asLong()).isEqualTo(1);
+            assertThat(a.await("op").path("elements").get(0).path("id").asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    @DisplayName("[S9] a push before hello is refused with not_joined")
+    void pushBeforeHelloIsRefused() {
+        try (WsTestClient a = WsTestClient.connect(wsUri(), token)) {
+            a.send(push(1, rectangle("r1", 1, 10)));
+            assertThat(a.await("error").path("code").asText()).isEqualTo("not_joined");
+        }
+    }
+
+    @Test
+    @DisplayName("[S10] the upgrade needs a token, an existing board and an allowed origin")
+    void upgradeIsChecked() {
+        assertHandshakeStatus(() -> WsTestClient.connect(wsUri(), null), 401);
+        assertHandshakeStatus(() -> WsTestClient.connect(URI.create(wsUri().toString().replace(boardId, UUID.randomUUID().toString())), token), 404);
+        assertHandshakeStatus(() -> WsTestClient.connect(wsUri(), token, "https://evil.example"), 403);
+        try (WsTestClient sameOrigin = WsTestClient.connect(wsUri(), token, "http://" + root.getHost() + ":" + root.getPort())) {
+            sameOrigin.send(hello("same-origin", 0));
+            sameOrigin.await("welcome");
+        }
+    }
+
+    private static void assertHandshakeStatus(Runnable connect, int status) {
+        assertThatThrownBy(connect::run)
+                .satisfies(e -> assertThat(handshakeFailure(e).getResponse().statusCode()).isEqualTo(status));
+    }
+
+    private static WebSocketHandshakeException handshakeFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebSocketHandshakeException handshake) {
+                return handshake;
+            }
+        }
+        throw new AssertionError("not a handshake failure", e);
+    }
+
+    private WsTestClient join(String clientId, long lastSeq) {
+        WsTestClient client = WsTestClient.connect(wsUri(), token);
+        client.send(hello(clientId, lastSeq));
+        client.await("welcome");
+        return client;
+    }
+
+    private URI wsUri() {
+        return URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/boards/" + boardId + "/sync");
+    }
+
+    private long countOps(String clientId) throws Exception {
+        return sql("select count(*) from board_op where board_id = '" + boardId + "' and client_id = '" + clientId + "'");
+    }
+
+    private long sql(String query) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static Map<String, Object> hello(String clientId, long lastSeq) {
+        return Map.of("t", "hello", "protocol", 1, "clientId", clientId, "lastSeq", lastSeq);
+    }
+
+    static Map<String, Object> push(long clientSeq, Map<String, Object> element) {
+        return Map.of("t", "push", "clientSeq", clientSeq, "elements", List.of(element));
+    }
+
+    /** A rectangle as Excalidraw 0.18 serializes it. */
+    static Map<String, Object> rectangle(String id, int version, int x) {
+        return Map.ofEntries(Map.entry("id", id), Map.entry("type", "rectangle"), Map.entry("x", x), Map.entry("y", 40),
+                Map.entry("width", 120), Map.entry("height", 80), Map.entry("angle", 0), Map.entry("strokeColor", "#1e1e1e"),
+                Map.entry("backgroundColor", "transparent"), Map.entry("fillStyle", "solid"), Map.entry("strokeWidth", 2),
+                Map.entry("strokeStyle", "solid"), Map.entry("roughness", 1), Map.entry("opacity", 100),
+                Map.entry("groupIds", List.of()), Map.entry("index", "a" + id.length()),
+                Map.entry("roundness", Map.of("type", 3)), Map.entry("seed", 1_234 + x), Map.entry("version", version),
+                Map.entry("versionNonce", 99_000 + version), Map.entry("isDeleted", false), Map.entry("boundElements", List.of()),
+                Map.entry("updated", 1_732_000_000_000L), Map.entry("link", ""), Map.entry("locked", false));
+    }
+}

@@ -1,0 +1,119 @@
+package io.mockboard.sync.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client (the JDK's) that records every frame the server sends. */
+final class WsTestClient implements WebSocket.Listener, AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    final List<JsonNode> seen = new ArrayList<>();
+    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    static WsTestClient connect(URI uri, String token) {
+        return connect(uri, token, null);
+    }
+
+    static WsTestClient connect(URI uri, String token, String origin) {
+        WsTestClient client = new WsTestClient();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        client.socket = builder.buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
+        return client;
+    }
+
+    void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    void send(Object message) {
+        try {
+            send(JSON.writeValueAsString(message));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The next frame matching the predicate; frames before it are kept in {@link #seen}. */
+    JsonNode await(Predicate<JsonNode> match) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (true) {
+                JsonNode next = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    throw new AssertionError("no matching frame within " + WAIT + "; seen " + seen);
+                }
+                seen.add(next);
+                if (match.test(next)) {
+                    return next;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    JsonNode await(String type) {
+        return await(frame -> type.equals(frame.path("t").asText()));
+    }
+
+    /** Aborts the TCP connection without a close handshake, as a dropped network would. */
+    void drop() {
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        socket.abort();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                inbox.add(JSON.readTree(partial.toString()));
+            } catch (Exception e) {
+                throw new IllegalStateException("server sent non-JSON: " + partial, e);
+            }
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closeCode.completeExceptionally(error);
+    }
+}
