@@ -55,16 +55,13 @@ public class BoardSyncEndpoint {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        BoardRoom room = rooms.room(BoardId.parse(connection.pathParam("boardId")));
-        SessionId session = new SessionId(connection.id());
-        connection.userData().put(ATTACHED, new Attached(room, session, new ConnectionGuard(codec.limits(), clock)));
-        room.connect(session, new ConnectionSocket(connection, codec), participant(CurrentUser.of(identity)));
+        attach(connection);
     }
 
     @OnTextMessage
     @NonBlocking
     void frame(String frame, WebSocketConnection connection) {
-        Attached attached = connection.userData().get(ATTACHED);
+        Attached attached = attach(connection);
         switch (attached.guard().admit()) {
             case ACCEPT -> decodeAndForward(frame, attached, connection);
             case REFUSE -> reply(connection, ErrorCode.RATE_LIMITED, "Too many messages; slow down");
@@ -78,6 +75,25 @@ public class BoardSyncEndpoint {
         Attached attached = connection.userData().get(ATTACHED);
         if (attached != null) {
             attached.room().disconnect(attached.session());
+        }
+    }
+
+    /**
+     * The connection's room session, created by whichever callback comes first: WebSockets Next runs
+     * {@code @OnOpen} asynchronously, so the first frame can arrive before it. The room sees the
+     * connect strictly before any frame of the connection.
+     */
+    private Attached attach(WebSocketConnection connection) {
+        synchronized (connection) {
+            Attached attached = connection.userData().get(ATTACHED);
+            if (attached == null) {
+                BoardRoom room = rooms.room(BoardId.parse(connection.pathParam("boardId")));
+                SessionId session = new SessionId(connection.id());
+                room.connect(session, new ConnectionSocket(connection, codec), participant(CurrentUser.of(identity)));
+                attached = new Attached(room, session, new ConnectionGuard(codec.limits(), clock));
+                connection.userData().put(ATTACHED, attached);
+            }
+            return attached;
         }
     }
 

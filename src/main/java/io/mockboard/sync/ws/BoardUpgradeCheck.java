@@ -5,6 +5,8 @@ import io.mockboard.board.BoardService;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -38,8 +40,18 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
         } catch (IllegalArgumentException e) {
             return CheckResult.rejectUpgrade(404);
         }
+        // The lookup blocks, so it runs on a worker; the upgrade itself must continue on the connection's
+        // event loop, or frames the client sends right after the handshake can be lost.
+        Context eventLoop = Vertx.currentContext();
         return Uni.createFrom().item(() -> boards.exists(id))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> {
+                    if (eventLoop != null) {
+                        eventLoop.runOnContext(ignored -> task.run());
+                    } else {
+                        task.run();
+                    }
+                })
                 .map(exists -> exists ? CheckResult.permitUpgradeSync() : CheckResult.rejectUpgradeSync(404));
     }
 }

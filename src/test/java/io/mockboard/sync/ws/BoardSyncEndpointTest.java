@@ -143,6 +143,24 @@ class BoardSyncEndpointTest {
     }
 
     @Test
+    @DisplayName("[S1] clients that say hello the moment their socket opens all get their welcome")
+    void helloRightAfterOpenIsNeverLost() {
+        List<WsTestClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                WsTestClient client = WsTestClient.connect(wsUri(), token);
+                client.send(hello("eager-" + i, 0));
+                clients.add(client);
+            }
+            for (WsTestClient client : clients) {
+                assertThat(client.await("welcome").path("head").asLong()).isZero();
+            }
+        } finally {
+            clients.forEach(WsTestClient::close);
+        }
+    }
+
+    @Test
     @DisplayName("[S9] a push before hello is refused with not_joined")
     void pushBeforeHelloIsRefused() {
         try (WsTestClient a = WsTestClient.connect(wsUri(), token)) {

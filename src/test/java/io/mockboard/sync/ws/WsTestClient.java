@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Shared and strongly held: the JDK stops a WebSocket's reads once its HttpClient is garbage collected. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     final List<JsonNode> seen = new ArrayList<>();
@@ -31,7 +33,7 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
     static WsTestClient connect(URI uri, String token, String origin) {
         WsTestClient client = new WsTestClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -61,7 +63,8 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
             while (true) {
                 JsonNode next = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (next == null) {
-                    throw new AssertionError("no matching frame within " + WAIT + "; seen " + seen);
+                    throw new AssertionError("no matching frame within " + WAIT + "; seen " + seen + "; closed " + closeCode
+                            + "; output closed " + socket.isOutputClosed() + ", input closed " + socket.isInputClosed());
                 }
                 seen.add(next);
                 if (match.test(next)) {
