@@ -2,7 +2,9 @@ import { Excalidraw } from "@excalidraw/excalidraw";
 import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { collaborators } from "../presence/collaborators";
-import type { Peer, PeerPresence } from "../sync/protocol";
+import { followViewport } from "../presence/follow";
+import { idleState } from "../presence/idle";
+import type { Cursor, Peer, PeerPresence } from "../sync/protocol";
 import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
 import { StatusBadge } from "./StatusBadge";
@@ -16,7 +18,7 @@ declare global {
   }
 }
 
-type Session = { id: string; name: string; roles: string[] };
+type Session = { user: { id: string; name: string; roles: string[] }; accessToken: string | null };
 
 /** Signed-in user of the browser session, or a redirect to sign in. */
 async function requireSession(): Promise<Session | null> {
@@ -24,6 +26,12 @@ async function requireSession(): Promise<Session | null> {
   if (response.ok) return (await response.json()) as Session;
   window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname));
   return null;
+}
+
+async function boardTitle(boardId: string, session: Session): Promise<string | null> {
+  if (!session.accessToken) return null;
+  const response = await fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+  return response.ok ? ((await response.json()) as { title: string }).title : null;
 }
 
 function newClientId(): string {
@@ -38,8 +46,55 @@ export function BoardPage({ boardId }: Props) {
   const [unsent, setUnsent] = useState(0);
   const [loaded, setLoaded] = useState(boardId === null);
   const [notice, setNotice] = useState<{ text: string; severity: "info" | "error" } | null>(null);
+  const [title, setTitle] = useState<string | null>(null);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
   const clientRef = useRef<SyncClient | null>(null);
+  const pointer = useRef<{ cursor: Cursor | null; laser: boolean; lastInputAt: number }>({
+    cursor: null,
+    laser: false,
+    lastInputAt: Date.now(),
+  });
+  const following = useRef<string | null>(null);
+  const appliedScroll = useRef<{ x: number; y: number } | null>(null);
+
+  /** Sends the latest presence (throttled and latest-wins in the sync client). */
+  const sendPresence = useCallback(() => {
+    const client = clientRef.current;
+    if (!client || !api) return;
+    const app: AppState = api.getAppState();
+    const { cursor, laser, lastInputAt } = pointer.current;
+    client.presence({
+      cursor,
+      selection: Object.keys(app.selectedElementIds),
+      viewport: {
+        x: -app.scrollX,
+        y: -app.scrollY,
+        width: app.width / app.zoom.value,
+        height: app.height / app.zoom.value,
+        zoom: app.zoom.value,
+      },
+      laser: laser && cursor ? [[cursor.x, cursor.y]] : null,
+      idle: idleState(lastInputAt, Date.now(), document.hidden),
+    });
+  }, [api]);
+
+  useEffect(() => {
+    if (!boardId) return;
+    let last = "";
+    const check = () => {
+      const now = idleState(pointer.current.lastInputAt, Date.now(), document.hidden);
+      if (now !== last) {
+        last = now;
+        sendPresence();
+      }
+    };
+    const timer = window.setInterval(check, 5_000);
+    document.addEventListener("visibilitychange", check);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", check);
+    };
+  }, [boardId, sendPresence]);
 
   const onApi = useCallback((excalidraw: ExcalidrawImperativeAPI) => {
     window.mockboard = { excalidraw };
@@ -59,6 +114,12 @@ export function BoardPage({ boardId }: Props) {
 
     requireSession().then((session) => {
       if (!session || cancelled) return;
+      void boardTitle(boardId, session).then((t) => {
+        if (!cancelled && t) {
+          setTitle(t);
+          document.title = `${t} · Mockboard`;
+        }
+      });
       const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/boards/${boardId}/sync`;
       client = new SyncClient({
         clientId: newClientId(),
@@ -80,6 +141,14 @@ export function BoardPage({ boardId }: Props) {
           presence: (p) => {
             presence.set(p.sessionId, p);
             render();
+            if (following.current === p.sessionId && p.viewport) {
+              const app = api.getAppState();
+              const view = followViewport(p.viewport, app.width, app.height);
+              appliedScroll.current = { x: view.scrollX, y: view.scrollY };
+              api.updateScene({
+                appState: { scrollX: view.scrollX, scrollY: view.scrollY, zoom: { value: view.zoom as AppState["zoom"]["value"] } },
+              });
+            }
           },
         },
       });
@@ -100,24 +169,32 @@ export function BoardPage({ boardId }: Props) {
   const onChange = useCallback(() => bindingRef.current?.onChange(), []);
   const onPointerUpdate = useCallback(
     (payload: { pointer: { x: number; y: number; tool: "pointer" | "laser" }; button: "down" | "up" }) => {
-      const client = clientRef.current;
-      if (!client || !api) return;
-      const app: AppState = api.getAppState();
-      client.presence({
+      pointer.current = {
         cursor: { x: payload.pointer.x, y: payload.pointer.y },
-        selection: Object.keys(app.selectedElementIds),
-        viewport: {
-          x: -app.scrollX,
-          y: -app.scrollY,
-          width: app.width / app.zoom.value,
-          height: app.height / app.zoom.value,
-          zoom: app.zoom.value,
-        },
-        laser: payload.pointer.tool === "laser" ? [[payload.pointer.x, payload.pointer.y]] : null,
-        idle: document.hidden ? "away" : "active",
-      });
+        laser: payload.pointer.tool === "laser",
+        lastInputAt: Date.now(),
+      };
+      sendPresence();
     },
-    [api],
+    [sendPresence],
+  );
+
+  /** Follow mode: Excalidraw's collaborator list starts and stops it; panning by hand stops it too. */
+  const onUserFollow = useCallback((payload: { userToFollow: { socketId: string }; action: "FOLLOW" | "UNFOLLOW" }) => {
+    following.current = payload.action === "FOLLOW" ? payload.userToFollow.socketId : null;
+  }, []);
+
+  const onScrollChange = useCallback(
+    (scrollX: number, scrollY: number) => {
+      const applied = appliedScroll.current;
+      const ours = applied && Math.abs(applied.x - scrollX) < 0.5 && Math.abs(applied.y - scrollY) < 0.5;
+      if (following.current && !ours && api) {
+        following.current = null;
+        api.updateScene({ appState: { userToFollow: null } });
+      }
+      sendPresence();
+    },
+    [api, sendPresence],
   );
 
   return (
@@ -127,7 +204,7 @@ export function BoardPage({ boardId }: Props) {
           <span className="brand-mark" aria-hidden="true" />
           Mockboard
         </a>
-        <span className="board-title">{boardId ? `Board ${boardId.slice(0, 8)}` : "Scratch board (not saved)"}</span>
+        <span className="board-title">{boardId ? (title ?? "Loading…") : "Scratch board (not saved)"}</span>
         <span className="spacer" />
         {boardId && <StatusBadge status={status} unsent={unsent} />}
       </header>
@@ -145,7 +222,14 @@ export function BoardPage({ boardId }: Props) {
             Loading board…
           </div>
         )}
-        <Excalidraw excalidrawAPI={onApi} onChange={onChange} onPointerUpdate={onPointerUpdate} isCollaborating={boardId !== null} />
+        <Excalidraw
+          excalidrawAPI={onApi}
+          onChange={onChange}
+          onPointerUpdate={onPointerUpdate}
+          onUserFollow={onUserFollow}
+          onScrollChange={onScrollChange}
+          isCollaborating={boardId !== null}
+        />
       </main>
     </div>
   );

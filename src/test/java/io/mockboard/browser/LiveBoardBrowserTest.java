@@ -43,6 +43,7 @@ class LiveBoardBrowserTest {
                 .body(Map.of("title", "two browsers")).when().post("/api/boards").then().statusCode(201).extract().path("id");
         Page alice = openSignedIn(boardId, "alice");
         Page bob = openSignedIn(boardId, "bob");
+        bob.locator(".board-title:text('two browsers')").waitFor();
 
         draw(alice, "rectangle", 420, 220);
         bob.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'rectangle')");

@@ -1,6 +1,7 @@
 package io.mockboard.auth.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -8,9 +9,9 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Who is signed in through the browser session (the code flow's cookie). The React pages ask this
- * first: a script request without a session gets 499 instead of a redirect, and the page then
- * sends the browser to /login.
+ * Who is signed in through the browser session (the code flow's cookie), with the access token the
+ * React pages use as a bearer token for {@code /api}. A script request without a session gets 499
+ * instead of a redirect, and the page then sends the browser to /login.
  */
 @Path("/auth/session")
 @Authenticated
@@ -21,9 +22,12 @@ public class SessionInfoResource {
         this.identity = identity;
     }
 
+    public record BrowserSession(CurrentUser user, String accessToken) {}
+
     @GET
-    @Operation(summary = "The user of the browser session")
-    public CurrentUser session() {
-        return CurrentUser.of(identity);
+    @Operation(summary = "The user of the browser session and its access token")
+    public BrowserSession session() {
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        return new BrowserSession(CurrentUser.of(identity), token == null ? null : token.getToken());
     }
 }

@@ -62,6 +62,9 @@ public class BoardSyncEndpoint {
     @NonBlocking
     void frame(String frame, WebSocketConnection connection) {
         Attached attached = attach(connection);
+        if (attached == null) {
+            return;
+        }
         switch (attached.guard().admit()) {
             case ACCEPT -> decodeAndForward(frame, attached, connection);
             case REFUSE -> reply(connection, ErrorCode.RATE_LIMITED, "Too many messages; slow down");
@@ -85,6 +88,10 @@ public class BoardSyncEndpoint {
      */
     private Attached attach(WebSocketConnection connection) {
         synchronized (connection) {
+            if (!Boolean.TRUE.equals(connection.userData().get(BoardUpgradeCheck.BOARD_FOUND))) {
+                close(connection, CloseCodes.BOARD_NOT_FOUND, "board not found");
+                return null;
+            }
             Attached attached = connection.userData().get(ATTACHED);
             if (attached == null) {
                 BoardRoom room = rooms.room(BoardId.parse(connection.pathParam("boardId")));

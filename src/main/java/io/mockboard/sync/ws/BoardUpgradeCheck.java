@@ -3,6 +3,7 @@ package io.mockboard.sync.ws;
 import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -10,11 +11,15 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Checked before a board socket is upgraded: the Origin must be allowed (403 otherwise) and the
- * board must exist (404), so no room is ever created for a board that is not there.
+ * Checked before a board socket is upgraded: the Origin must be allowed (HTTP 403 otherwise), and
+ * whether the board exists is looked up and handed to the connection, which closes with 4010 when
+ * it does not (a browser cannot read an upgrade's HTTP status, but it can read a close code). No
+ * room is ever created for a board that is not there.
  */
 @ApplicationScoped
 class BoardUpgradeCheck implements HttpUpgradeCheck {
+    static final TypedKey<Boolean> BOARD_FOUND = TypedKey.forBoolean("mockboard.board-found");
+
     private final BoardService boards;
     private final OriginPolicy origins;
 
@@ -38,7 +43,8 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
         try {
             id = BoardId.parse(context.pathParam("boardId"));
         } catch (IllegalArgumentException e) {
-            return CheckResult.rejectUpgrade(404);
+            context.userData().put(BOARD_FOUND, false);
+            return CheckResult.permitUpgrade();
         }
         // The lookup blocks, so it runs on a worker; the upgrade itself must continue on the connection's
         // event loop, or frames the client sends right after the handshake can be lost.
@@ -52,6 +58,9 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
                         task.run();
                     }
                 })
-                .map(exists -> exists ? CheckResult.permitUpgradeSync() : CheckResult.rejectUpgradeSync(404));
+                .map(exists -> {
+                    context.userData().put(BOARD_FOUND, exists);
+                    return CheckResult.permitUpgradeSync();
+                });
     }
 }

@@ -170,11 +170,13 @@ class BoardSyncEndpointTest {
     }
 
     @Test
-    @DisplayName("[S10] the upgrade needs a token, an existing board and an allowed origin")
-    void upgradeIsChecked() {
+    @DisplayName("[S10] the upgrade needs a token and an allowed origin; an unknown board closes with 4010")
+    void upgradeIsChecked() throws Exception {
         assertHandshakeStatus(() -> WsTestClient.connect(wsUri(), null), 401);
-        assertHandshakeStatus(() -> WsTestClient.connect(URI.create(wsUri().toString().replace(boardId, UUID.randomUUID().toString())), token), 404);
         assertHandshakeStatus(() -> WsTestClient.connect(wsUri(), token, "https://evil.example"), 403);
+        try (WsTestClient unknown = WsTestClient.connect(URI.create(wsUri().toString().replace(boardId, UUID.randomUUID().toString())), token)) {
+            assertThat(unknown.closeCode.get(15, TimeUnit.SECONDS)).isEqualTo(4010);
+        }
         try (WsTestClient sameOrigin = WsTestClient.connect(wsUri(), token, "http://" + root.getHost() + ":" + root.getPort())) {
             sameOrigin.send(hello("same-origin", 0));
             sameOrigin.await("welcome");
