@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The signed-in person, as the rest of the application sees them. */
+/** The signed-in person, as the rest of the application sees them: id, display name and Mockboard's realm roles. */
 public record CurrentUser(String id, String name, Set<String> roles) {
 
     public static CurrentUser of(SecurityIdentity identity) {
@@ -18,7 +18,9 @@ public record CurrentUser(String id, String name, Set<String> roles) {
             id = jwt.getSubject() != null ? jwt.getSubject() : id;
             name = firstNonBlank(jwt.getClaim("name"), jwt.getClaim("preferred_username"), jwt.getName());
         }
-        return new CurrentUser(id, name, new TreeSet<>(identity.getRoles()));
+        Set<String> roles = new TreeSet<>(identity.getRoles());
+        roles.retainAll(Roles.ALL);
+        return new CurrentUser(id, name, roles);
     }
 
     public boolean isStaff() {

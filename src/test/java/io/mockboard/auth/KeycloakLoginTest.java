@@ -57,7 +57,18 @@ class KeycloakLoginTest {
             page.locator("#kc-login").click();
             page.waitForURL("**/home");
             assertThat(page.locator(".who").textContent()).isEqualTo("Alice Interviewer");
+            assertThat(page.locator(".role").allTextContents()).containsExactly("interviewer");
+
+            page.locator("#title").fill("   ");
+            page.locator("button:text('New board')").click();
+            assertThat(page.locator("#title-error").textContent()).contains("1 to 200 characters");
             Browsers.screenshot(page, "keycloak-signed-in-home");
+
+            page.locator("#title").fill("Keycloak mock");
+            page.locator("button:text('New board')").click();
+            page.waitForURL("**/b/**");
+            page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+            page.locator(".board-title:text('Keycloak mock')").waitFor();
         }
     }
 }
