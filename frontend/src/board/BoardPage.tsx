@@ -54,7 +54,6 @@ export function BoardPage({ boardId }: Props) {
     laser: false,
     lastInputAt: Date.now(),
   });
-  const following = useRef<string | null>(null);
   const appliedScroll = useRef<{ x: number; y: number } | null>(null);
 
   /** Sends the latest presence (throttled and latest-wins in the sync client). */
@@ -141,7 +140,7 @@ export function BoardPage({ boardId }: Props) {
           presence: (p) => {
             presence.set(p.sessionId, p);
             render();
-            if (following.current === p.sessionId && p.viewport) {
+            if (api.getAppState().userToFollow?.socketId === p.sessionId && p.viewport) {
               const app = api.getAppState();
               const view = followViewport(p.viewport, app.width, app.height);
               appliedScroll.current = { x: view.scrollX, y: view.scrollY };
@@ -179,17 +178,12 @@ export function BoardPage({ boardId }: Props) {
     [sendPresence],
   );
 
-  /** Follow mode: Excalidraw's collaborator list starts and stops it; panning by hand stops it too. */
-  const onUserFollow = useCallback((payload: { userToFollow: { socketId: string }; action: "FOLLOW" | "UNFOLLOW" }) => {
-    following.current = payload.action === "FOLLOW" ? payload.userToFollow.socketId : null;
-  }, []);
-
   const onScrollChange = useCallback(
     (scrollX: number, scrollY: number) => {
       const applied = appliedScroll.current;
       const ours = applied && Math.abs(applied.x - scrollX) < 0.5 && Math.abs(applied.y - scrollY) < 0.5;
-      if (following.current && !ours && api) {
-        following.current = null;
+      // Follow mode (started from Excalidraw's collaborator list) stops when the person pans by hand.
+      if (api && api.getAppState().userToFollow && !ours) {
         api.updateScene({ appState: { userToFollow: null } });
       }
       sendPresence();
@@ -226,7 +220,6 @@ export function BoardPage({ boardId }: Props) {
           excalidrawAPI={onApi}
           onChange={onChange}
           onPointerUpdate={onPointerUpdate}
-          onUserFollow={onUserFollow}
           onScrollChange={onScrollChange}
           isCollaborating={boardId !== null}
         />

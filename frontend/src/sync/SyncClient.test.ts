@@ -217,3 +217,64 @@ describe("SyncClient", () => {
     expect(sent[1]).toMatchObject({ cursor: { x: 3, y: 0 } });
   });
 });
+
+describe("SyncClient delivery edge cases", () => {
+  function live() {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(5);
+    return t;
+  }
+  const op = (seq: number, id: string): ServerMessage => ({
+    t: "op", seq, author: "u", clientId: "x", clientSeq: seq, at: "", elements: [element(id)],
+  });
+
+  it("ignores an op delivered twice", () => {
+    const t = live();
+    t.last().receive(op(6, "a"));
+    t.last().receive(op(6, "a"));
+    expect(t.remote).toHaveLength(1);
+    expect(t.client.seq).toBe(6);
+  });
+
+  it("resyncs when an op arrives out of order, keeping pending pushes", () => {
+    const t = live();
+    t.client.push([element("mine")]);
+    t.last().receive(op(8, "b"));
+    expect(t.remote).toHaveLength(0);
+    expect(t.sockets).toHaveLength(2);
+    t.last().onopen?.();
+    expect(t.last().sent[0]).toMatchObject({ t: "hello", lastSeq: 5 });
+    t.welcome(8);
+    expect(t.last().ofType("push").map((m) => m.clientSeq)).toEqual([1]);
+  });
+
+  it("treats a duplicate ack (the push was applied before a reconnect) as done", () => {
+    const t = live();
+    t.client.push([element("a")]);
+    t.last().receive({ t: "ack", clientSeq: 1, duplicate: true });
+    expect(t.client.unsent).toBe(0);
+    expect(t.client.seq).toBe(5);
+  });
+
+  it("re-sends after the ack was lost with the connection, and the server's duplicate ack clears it", () => {
+    const t = live();
+    t.client.push([element("a")]);
+    t.last().drop();
+    t.timers.advance(1_000);
+    t.last().onopen?.();
+    t.welcome(6, [op(6, "a")] as never);
+    expect(t.last().ofType("push").map((m) => m.clientSeq)).toEqual([1]);
+    t.last().receive({ t: "ack", clientSeq: 1, duplicate: true });
+    expect(t.client.unsent).toBe(0);
+  });
+
+  it("resyncs on a malformed server message instead of applying it", () => {
+    const t = live();
+    t.last().onmessage?.({ data: "{not json" });
+    expect(t.sockets).toHaveLength(2);
+    t.last().onmessage?.({ data: JSON.stringify({ t: "op", seq: "x" }) });
+    expect(t.remote).toHaveLength(0);
+  });
+});

@@ -174,6 +174,11 @@ export class SyncClient {
       try {
         message = JSON.parse(String(event.data)) as ServerMessage;
       } catch {
+        message = null as unknown as ServerMessage;
+      }
+      if (!isServerMessage(message)) {
+        console.error("Mockboard: malformed message from the server; resyncing", event.data);
+        this.resync();
         return;
       }
       this.handle(message);
@@ -205,15 +210,16 @@ export class SyncClient {
         return;
       }
       case "ack": {
+        if (typeof message.seq === "number" && !this.advance(message.seq)) return;
         const index = this.pending.findIndex((p) => p.clientSeq === message.clientSeq);
         if (index >= 0) this.pending.splice(0, index + 1);
-        if (message.seq !== undefined && message.seq !== null) this.lastSeq = Math.max(this.lastSeq, message.seq);
         this.report();
         return;
       }
       case "op":
+        if (message.seq <= this.lastSeq) return; // delivered twice: already applied
+        if (!this.advance(message.seq)) return;
         this.options.listener.remote(message.elements, "op");
-        this.lastSeq = Math.max(this.lastSeq, message.seq);
         return;
       case "presence":
         this.options.listener.presence?.(message);
@@ -232,6 +238,30 @@ export class SyncClient {
       case "pong":
         return;
     }
+  }
+
+  /** Seqs arrive one by one (as acks or ops); a gap means something was missed, so catch up again. */
+  private advance(seq: number): boolean {
+    if (seq <= this.lastSeq) return true;
+    if (seq !== this.lastSeq + 1) {
+      console.error(`Mockboard: expected seq ${this.lastSeq + 1} but got ${seq}; resyncing`);
+      this.resync();
+      return false;
+    }
+    this.lastSeq = seq;
+    return true;
+  }
+
+  /** Drops the connection and reconnects at once; the welcome brings whatever was missed. */
+  private resync(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.socket = null;
+    this.joined = false;
+    this.clearTimers();
+    socket.close(4100, "resync");
+    this.attempt = 0;
+    this.open();
   }
 
   private onError(error: ServerError): void {
@@ -323,6 +353,24 @@ export class SyncClient {
 
   private report(): void {
     this.options.listener.status(this.current, this.pending.length);
+  }
+}
+
+const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong"]);
+
+function isServerMessage(value: unknown): value is ServerMessage {
+  if (typeof value !== "object" || value === null) return false;
+  const m = value as Record<string, unknown>;
+  if (typeof m.t !== "string" || !SERVER_TYPES.has(m.t)) return false;
+  switch (m.t) {
+    case "welcome":
+      return typeof m.head === "number" && Array.isArray(m.ops) && Array.isArray(m.peers);
+    case "op":
+      return typeof m.seq === "number" && Array.isArray(m.elements);
+    case "ack":
+      return typeof m.clientSeq === "number";
+    default:
+      return true;
   }
 }
 

@@ -50,7 +50,12 @@ public final class Browsers implements AutoCloseable {
     }
 
     public Page newPage() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
+        return newContext().newPage();
+    }
+
+    /** A fresh context: its own cookies, storage and network conditions, like a second person's browser. */
+    public com.microsoft.playwright.BrowserContext newContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
 
     /** Saves a screenshot under target/screenshots so a person can look at what the test saw. */

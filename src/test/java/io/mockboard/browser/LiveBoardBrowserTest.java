@@ -1,28 +1,40 @@
 package io.mockboard.browser;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two people in two browsers on one board: what one draws, the other sees. */
+/** Two people in two browsers on one board: what one does, the other sees. Asserts on the scene the page exposes. */
 @QuarkusTest
 class LiveBoardBrowserTest {
     static Browsers browsers;
     static final OidcTestClient oidc = new OidcTestClient();
+    /** Scene as comparable text: every element's id, version and deletion, in scene order. */
+    static final String SCENE = "() => window.mockboard.excalidraw.getSceneElementsIncludingDeleted()"
+            + ".map(e => e.id + '@' + e.version + (e.isDeleted ? '-' : '')).join(',')";
 
     @TestHTTPResource("/")
     URL root;
+
+    String boardId;
 
     @BeforeAll
     static void start() {
@@ -37,26 +49,127 @@ class LiveBoardBrowserTest {
         }
     }
 
-    @Test
-    void whatOneDrawsTheOtherSees() {
-        String boardId = given().auth().oauth2(oidc.getAccessToken("alice", "alice")).contentType("application/json")
+    @BeforeEach
+    void newBoard() {
+        boardId = given().auth().oauth2(oidc.getAccessToken("alice", "alice")).contentType("application/json")
                 .body(Map.of("title", "two browsers")).when().post("/api/boards").then().statusCode(201).extract().path("id");
-        Page alice = openSignedIn(boardId, "alice");
-        Page bob = openSignedIn(boardId, "bob");
+    }
+
+    @Test
+    void whatOneDrawsAndLabelsTheOtherSeesAndMoves() {
+        Page alice = openSignedIn("alice");
+        Page bob = openSignedIn("bob");
         bob.locator(".board-title:text('two browsers')").waitFor();
 
         draw(alice, "rectangle", 420, 220);
-        bob.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'rectangle')");
+        alice.keyboard().press("Enter"); // edit the selected shape's label
+        alice.locator("textarea.excalidraw-wysiwyg").waitFor();
+        alice.keyboard().type("Feature store");
+        alice.keyboard().press("Escape");
+        bob.waitForFunction("() => window.mockboard.excalidraw.getSceneElements()"
+                + ".some(e => e.type === 'text' && e.originalText === 'Feature store' && e.containerId)");
+
+        double before = number(alice, "() => window.mockboard.excalidraw.getSceneElements().find(e => e.type === 'rectangle').x");
+        bob.locator("canvas.interactive").click(new Locator.ClickOptions().setPosition(900, 650));
+        bob.keyboard().press("Control+a");
+        for (int i = 0; i < 10; i++) {
+            bob.keyboard().press("Shift+ArrowRight");
+        }
+        alice.waitForFunction("x => window.mockboard.excalidraw.getSceneElements().find(e => e.type === 'rectangle').x >= x + 40", before);
+        awaitSameScene(alice, bob);
 
         draw(bob, "ellipse", 700, 420);
         alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'ellipse')");
-        alice.waitForFunction("() => window.mockboard.sync.unsent === 0");
+        alice.waitForFunction("() => [...window.mockboard.excalidraw.getAppState().collaborators.values()].some(c => c.pointer)");
+        awaitSameScene(alice, bob);
         Browsers.screenshot(alice, "live-board-alice");
         Browsers.screenshot(bob, "live-board-bob");
     }
 
-    private Page openSignedIn(String boardId, String user) {
-        Page page = browsers.newPage();
+    @Test
+    void bothDrawingAtOnceEndIdentical() {
+        Page alice = openSignedIn("alice");
+        Page bob = openSignedIn("bob");
+        for (int i = 0; i < 3; i++) {
+            draw(alice, "rectangle", 300 + i * 150, 200);
+            draw(bob, "ellipse", 300 + i * 150, 450);
+        }
+        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 6");
+        awaitSameScene(alice, bob);
+    }
+
+    @Test
+    void offlineWorkArrivesOnceWhenBackOnline() {
+        Page alice = openSignedIn("alice");
+        // Bob's board socket goes through a switch: "offline" drops it and refuses reconnects.
+        AtomicBoolean offline = new AtomicBoolean();
+        List<WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
+        BrowserContext bobBrowser = browsers.newContext();
+        bobBrowser.routeWebSocket("**/sync", socket -> {
+            if (offline.get()) {
+                socket.close();
+            } else {
+                socket.connectToServer();
+                sockets.add(socket);
+            }
+        });
+        Page bob = openSignedIn(bobBrowser, "bob");
+
+        offline.set(true);
+        sockets.forEach(WebSocketRoute::close);
+        bob.locator("[data-testid='sync-status'][data-state='reconnecting']").waitFor();
+        draw(bob, "rectangle", 420, 220);
+        draw(bob, "diamond", 700, 420);
+        bob.locator("[data-testid='sync-status']:has-text('unsent')").waitFor();
+        Browsers.screenshot(bob, "offline-bob");
+
+        offline.set(false);
+        bob.locator("[data-testid='sync-status'][data-state='live']").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 2");
+        awaitSameScene(alice, bob);
+        List<String> ids = given().auth().oauth2(oidc.getAccessToken("alice", "alice"))
+                .when().get("/api/boards/" + boardId + "/scene").then().statusCode(200).extract().jsonPath().getList("elements.id");
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void undoOnlyUndoesYourOwnChange() {
+        Page alice = openSignedIn("alice");
+        Page bob = openSignedIn("bob");
+        draw(alice, "rectangle", 420, 220);
+        bob.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 1");
+        draw(bob, "ellipse", 700, 420);
+        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 2");
+
+        alice.keyboard().press("Control+z");
+        bob.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().map(e => e.type).join() === 'ellipse'");
+        assertThat(alice.evaluate("() => window.mockboard.excalidraw.getSceneElements().map(e => e.type).join()")).isEqualTo("ellipse");
+    }
+
+    @Test
+    void followsTheOtherParticipantsViewport() {
+        Page alice = openSignedIn("alice");
+        Page bob = openSignedIn("bob");
+        draw(bob, "rectangle", 420, 220);
+        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 1");
+
+        alice.locator(".UserList__collaborator").first().click();
+        alice.waitForFunction("() => window.mockboard.excalidraw.getAppState().userToFollow?.username === 'Bob'");
+        bob.mouse().move(640, 400);
+        bob.mouse().wheel(1500, 900);
+        bob.waitForFunction("() => window.mockboard.excalidraw.getAppState().scrollX < -1000");
+        Object bobScroll = bob.evaluate("() => { const s = window.mockboard.excalidraw.getAppState(); return [s.scrollX, s.scrollY]; }");
+        alice.waitForFunction("b => { const s = window.mockboard.excalidraw.getAppState();"
+                + " return Math.abs(s.scrollX - b[0]) < 5 && Math.abs(s.scrollY - b[1]) < 5; }", bobScroll);
+        Browsers.screenshot(alice, "follow-alice");
+    }
+
+    private Page openSignedIn(String user) {
+        return openSignedIn(browsers.newContext(), user);
+    }
+
+    private Page openSignedIn(BrowserContext browser, String user) {
+        Page page = browser.newPage();
         page.navigate(root + "b/" + boardId);
         // the OIDC dev service's sign-in page has one button per user
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(user).setExact(true)).click();
@@ -65,13 +178,38 @@ class LiveBoardBrowserTest {
         return page;
     }
 
+    /** Waits until both pages show the same scene (ids, versions, deletions, order); either may still be settling. */
+    private static void awaitSameScene(Page a, Page b) {
+        a.waitForFunction("() => window.mockboard.sync.unsent === 0");
+        b.waitForFunction("() => window.mockboard.sync.unsent === 0");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            Object expected = a.evaluate(SCENE);
+            try {
+                b.waitForFunction("expected => (" + SCENE + ")() === expected", expected,
+                        new Page.WaitForFunctionOptions().setTimeout(2_000));
+                if (expected.equals(a.evaluate(SCENE))) {
+                    return;
+                }
+            } catch (com.microsoft.playwright.TimeoutError stillDifferent) {
+                if (System.nanoTime() > deadline) {
+                    assertThat(b.evaluate(SCENE)).isEqualTo(a.evaluate(SCENE));
+                }
+            }
+        }
+    }
+
+    private static double number(Page page, String expression) {
+        return ((Number) page.evaluate(expression)).doubleValue();
+    }
+
     private static void draw(Page page, String tool, int x, int y) {
         page.locator("label:has([data-testid='toolbar-" + tool + "'])").click();
         Locator canvas = page.locator("canvas.interactive");
         var box = canvas.boundingBox();
         page.mouse().move(box.x + x, box.y + y);
         page.mouse().down();
-        page.mouse().move(box.x + x + 160, box.y + y + 100, new Mouse.MoveOptions().setSteps(6));
+        page.mouse().move(box.x + x + 120, box.y + y + 80, new Mouse.MoveOptions().setSteps(6));
         page.mouse().up();
     }
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from "vitest";
+import type { ElementJson } from "../sync/protocol";
+
+vi.mock("@excalidraw/excalidraw", () => ({
+  CaptureUpdateAction: { NEVER: "NEVER" },
+  // Excalidraw's rule, without the "being edited" case
+  reconcileElements: (local: ElementJson[], remote: ElementJson[]) => {
+    const byId = new Map(local.map((e) => [e.id, e]));
+    for (const r of remote) {
+      const l = byId.get(r.id);
+      if (!l || l.version < r.version || (l.version === r.version && r.versionNonce < l.versionNonce)) byId.set(r.id, r);
+    }
+    return [...byId.values()];
+  },
+}));
+
+const { ExcalidrawBinding } = await import("./ExcalidrawBinding");
+
+function el(id: string, version: number, versionNonce = 10): ElementJson {
+  return { id, type: "rectangle", version, versionNonce, isDeleted: false };
+}
+
+function fakeScene(initial: ElementJson[] = []) {
+  let elements = initial;
+  const updates: unknown[] = [];
+  const api = {
+    getSceneElementsIncludingDeleted: () => elements,
+    getAppState: () => ({}),
+    updateScene: (scene: { elements?: ElementJson[]; captureUpdate?: string }) => {
+      updates.push(scene);
+      if (scene.elements) elements = scene.elements;
+    },
+  };
+  return {
+    api: api as unknown as ConstructorParameters<typeof ExcalidrawBinding>[0],
+    set: (next: ElementJson[]) => (elements = next),
+    updates,
+  };
+}
+
+describe("ExcalidrawBinding", () => {
+  it("pushes only elements whose version changed since the last flush", () => {
+    const scene = fakeScene([el("a", 1), el("b", 1)]);
+    const pushes: ElementJson[][] = [];
+    const binding = new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) });
+    binding.flush();
+    scene.set([el("a", 2), el("b", 1)]);
+    binding.flush();
+    binding.flush();
+    expect(pushes.map((p) => p.map((e) => `${e.id}@${e.version}`))).toEqual([["a@1", "b@1"], ["a@2"]]);
+  });
+
+  it("applies remote changes outside the undo history and never echoes them", () => {
+    const scene = fakeScene([el("a", 1)]);
+    const pushes: ElementJson[][] = [];
+    const binding = new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) });
+    binding.flush();
+    binding.applyRemote([el("a", 3), el("b", 1)]);
+    expect(scene.updates[0]).toMatchObject({ captureUpdate: "NEVER" });
+    binding.flush();
+    expect(pushes).toHaveLength(1);
+  });
+
+  it("keeps a local version that wins the merge unsent until it is pushed", () => {
+    const scene = fakeScene([el("a", 1)]);
+    const pushes: ElementJson[][] = [];
+    const binding = new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) });
+    binding.flush();
+    scene.set([el("a", 5, 1)]); // edited locally, not flushed yet
+    binding.applyRemote([el("a", 5, 9)]); // same version, higher nonce: local wins
+    binding.flush();
+    expect(pushes[1].map((e) => `${e.id}@${e.version}/${e.versionNonce}`)).toEqual(["a@5/1"]);
+  });
+
+  it("splits a very large change into several pushes", () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => el(`e${i}`, 1));
+    const scene = fakeScene(many);
+    const pushes: ElementJson[][] = [];
+    new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) }).flush();
+    expect(pushes.map((p) => p.length)).toEqual([500, 500, 200]);
+  });
+});
