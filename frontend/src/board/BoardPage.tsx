@@ -1,5 +1,5 @@
 import { Excalidraw } from "@excalidraw/excalidraw";
-import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
+import type { AppState, BinaryFiles, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { collaborators } from "../presence/collaborators";
 import { followViewport } from "../presence/follow";
@@ -7,6 +7,7 @@ import { idleState } from "../presence/idle";
 import type { Cursor, Peer, PeerPresence } from "../sync/protocol";
 import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
+import { Api, FileSync } from "./files";
 import { StatusBadge } from "./StatusBadge";
 
 type Props = { boardId: string | null };
@@ -28,9 +29,8 @@ async function requireSession(): Promise<Session | null> {
   return null;
 }
 
-async function boardTitle(boardId: string, session: Session): Promise<string | null> {
-  if (!session.accessToken) return null;
-  const response = await fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+async function boardTitle(boardId: string, http: Api): Promise<string | null> {
+  const response = await http.fetch(`/api/boards/${boardId}`);
   return response.ok ? ((await response.json()) as { title: string }).title : null;
 }
 
@@ -49,6 +49,7 @@ export function BoardPage({ boardId }: Props) {
   const [title, setTitle] = useState<string | null>(null);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
   const clientRef = useRef<SyncClient | null>(null);
+  const filesRef = useRef<FileSync | null>(null);
   const pointer = useRef<{ cursor: Cursor | null; laser: boolean; lastInputAt: number }>({
     cursor: null,
     laser: false,
@@ -113,7 +114,10 @@ export function BoardPage({ boardId }: Props) {
 
     requireSession().then((session) => {
       if (!session || cancelled) return;
-      void boardTitle(boardId, session).then((t) => {
+      const http = new Api(session.accessToken);
+      const files = new FileSync(api, http, boardId, (text) => setNotice({ text, severity: "error" }));
+      filesRef.current = files;
+      void boardTitle(boardId, http).then((t) => {
         if (!cancelled && t) {
           setTitle(t);
           document.title = `${t} · Mockboard`;
@@ -124,7 +128,10 @@ export function BoardPage({ boardId }: Props) {
         clientId: newClientId(),
         connect: () => new WebSocket(url) as unknown as SocketLike,
         listener: {
-          remote: (elements) => bindingRef.current?.applyRemote(elements),
+          remote: (elements) => {
+            bindingRef.current?.applyRemote(elements);
+            if (elements.some((e) => e.type === "image")) files.fetchMissing();
+          },
           status: (s, n) => {
             setStatus(s);
             setUnsent(n);
@@ -162,10 +169,14 @@ export function BoardPage({ boardId }: Props) {
       client?.stop();
       bindingRef.current = null;
       clientRef.current = null;
+      filesRef.current = null;
     };
   }, [api, boardId]);
 
-  const onChange = useCallback(() => bindingRef.current?.onChange(), []);
+  const onChange = useCallback((_elements: unknown, _appState: unknown, files: BinaryFiles) => {
+    bindingRef.current?.onChange();
+    filesRef.current?.upload(files);
+  }, []);
   const onPointerUpdate = useCallback(
     (payload: { pointer: { x: number; y: number; tool: "pointer" | "laser" }; button: "down" | "up" }) => {
       pointer.current = {

@@ -98,16 +98,35 @@ describe("SyncClient", () => {
     expect(t.client.seq).toBe(3);
   });
 
-  it("queues pushes while offline and sends them after the welcome with their clientSeq", () => {
+  it("queues changes while offline, folded into one push, and sends it after the welcome", () => {
     const t = setup();
     t.client.start();
     t.client.push([element("a")]);
     t.client.push([element("b")]);
+    t.client.push([element("a", 2)]);
     t.last().onopen?.();
     expect(t.last().ofType("push")).toHaveLength(0);
     t.welcome(0);
-    expect(t.last().ofType("push").map((m) => m.clientSeq)).toEqual([1, 2]);
-    expect(t.client.unsent).toBe(2);
+    const pushes = t.last().ofType("push") as { clientSeq: number; elements: ElementJson[] }[];
+    expect(pushes.map((m) => m.clientSeq)).toEqual([1]);
+    expect(pushes[0].elements.map((e) => `${e.id}@${e.version}`)).toEqual(["a@2", "b@1"]);
+    expect(t.statuses[t.statuses.length - 1].unsent).toBe(2);
+  });
+
+  it("never folds new changes into a push that may already have reached the server", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(0);
+    t.client.push([element("a")]);
+    t.last().drop();
+    t.client.push([element("b")]);
+    t.client.push([element("c")]);
+    t.timers.advance(1_000);
+    t.last().onopen?.();
+    t.welcome(0);
+    const pushes = t.last().ofType("push") as { clientSeq: number; elements: ElementJson[] }[];
+    expect(pushes.map((m) => [m.clientSeq, m.elements.map((e) => e.id).join()])).toEqual([[1, "a"], [2, "b,c"]]);
   });
 
   it("keeps unacknowledged pushes across a reconnect and re-sends them once, in order", () => {

@@ -42,7 +42,8 @@ export type SyncStatus =
 export interface SyncListener {
   /** Remote elements to merge into the scene (catch-up, snapshot or a peer's op). */
   remote(elements: ElementJson[], source: "snapshot" | "op"): void;
-  status(status: SyncStatus, unsent: number): void;
+  /** Connection state and how many elements have changes not yet acknowledged. */
+  status(status: SyncStatus, unsentElements: number): void;
   /** A message for the person at the keyboard, in plain words. */
   notice(message: string, severity: "info" | "error"): void;
   peers?(you: Peer | null, peers: Peer[]): void;
@@ -60,7 +61,7 @@ export interface SyncOptions {
   presenceEveryMs?: number;
 }
 
-type Pending = { clientSeq: number; elements: ElementJson[] };
+type Pending = { clientSeq: number; elements: ElementJson[]; sent: boolean };
 
 /**
  * The client side of the board socket: connect → hello(lastSeq) → welcome (catch-up) → re-send
@@ -125,13 +126,29 @@ export class SyncClient {
     return this.lastSeq;
   }
 
-  /** Queues local element changes; they are sent now if live, else on the next welcome. */
+  /**
+   * Queues local element changes; they are sent now if live, else on the next welcome. Offline
+   * changes fold into the last push that was never sent (latest version of each element wins), so
+   * a long offline stretch re-sends one push per element, not one per gesture frame.
+   */
   push(elements: ElementJson[]): void {
     if (elements.length === 0) return;
-    const entry = { clientSeq: this.nextClientSeq++, elements };
-    this.pending.push(entry);
-    if (this.joined) this.send({ t: "push", clientSeq: entry.clientSeq, elements: entry.elements });
+    const last = this.pending[this.pending.length - 1];
+    if (!this.joined && last && !last.sent && last.elements.length + elements.length <= 500) {
+      const byId = new Map(last.elements.map((e) => [e.id, e]));
+      for (const e of elements) byId.set(e.id, e);
+      last.elements = [...byId.values()];
+    } else {
+      const entry = { clientSeq: this.nextClientSeq++, elements, sent: false };
+      this.pending.push(entry);
+      if (this.joined) this.sendPush(entry);
+    }
     this.report();
+  }
+
+  /** Elements with changes the server has not acknowledged yet. */
+  get unsentElements(): number {
+    return new Set(this.pending.flatMap((p) => p.elements.map((e) => e.id))).size;
   }
 
   /** Presence is latest-wins and throttled (≈30 Hz); only the newest state is sent. */
@@ -294,7 +311,12 @@ export class SyncClient {
   }
 
   private resendAll(): void {
-    for (const p of this.pending) this.send({ t: "push", clientSeq: p.clientSeq, elements: p.elements });
+    for (const p of this.pending) this.sendPush(p);
+  }
+
+  private sendPush(entry: Pending): void {
+    entry.sent = true;
+    this.send({ t: "push", clientSeq: entry.clientSeq, elements: entry.elements });
   }
 
   private schedulePing(): void {
@@ -352,7 +374,7 @@ export class SyncClient {
   }
 
   private report(): void {
-    this.options.listener.status(this.current, this.pending.length);
+    this.options.listener.status(this.current, this.unsentElements);
   }
 }
 

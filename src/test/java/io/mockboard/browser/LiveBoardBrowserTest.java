@@ -12,7 +12,13 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -162,6 +168,33 @@ class LiveBoardBrowserTest {
         alice.waitForFunction("b => { const s = window.mockboard.excalidraw.getAppState();"
                 + " return Math.abs(s.scrollX - b[0]) < 5 && Math.abs(s.scrollY - b[1]) < 5; }", bobScroll);
         Browsers.screenshot(alice, "follow-alice");
+    }
+
+    @Test
+    void imagePlacedByOneIsShownToTheOther() throws Exception {
+        Path png = Files.createDirectories(Path.of("target", "browser-files")).resolve("diagram.png");
+        BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(79, 70, 229));
+        g.fillRect(0, 0, 120, 80);
+        g.dispose();
+        ImageIO.write(image, "png", png.toFile());
+
+        Page alice = openSignedIn("alice");
+        Page bob = openSignedIn("bob");
+        // drop the file onto the canvas, as a person dragging it from their desktop would
+        String base64 = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+        alice.evaluate("b64 => { const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));"
+                + " const dt = new DataTransfer(); dt.items.add(new File([bytes], 'diagram.png', {type: 'image/png'}));"
+                + " const target = document.querySelector('canvas.interactive');"
+                + " for (const type of ['dragover', 'drop']) target.dispatchEvent(new DragEvent(type,"
+                + " {dataTransfer: dt, clientX: 640, clientY: 420, bubbles: true, cancelable: true})); }", base64);
+        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'image')");
+
+        bob.waitForFunction("() => { const api = window.mockboard.excalidraw;"
+                + " const img = api.getSceneElements().find(e => e.type === 'image');"
+                + " return img && api.getFiles()[img.fileId]?.dataURL.startsWith('data:image/png'); }");
+        Browsers.screenshot(bob, "image-bob");
     }
 
     private Page openSignedIn(String user) {

@@ -1,0 +1,90 @@
+import type { BinaryFileData, BinaryFiles, ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+
+/** Fetches with the browser session's access token, renewing it once when it has expired. */
+export class Api {
+  constructor(private token: string | null) {}
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const attempt = () =>
+      fetch(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${this.token}` } });
+    let response = await attempt();
+    if (response.status === 401) {
+      const session = await fetch("/auth/session", { headers: { "X-Requested-With": "JavaScript" } });
+      if (session.ok) {
+        this.token = ((await session.json()) as { accessToken: string | null }).accessToken;
+        response = await attempt();
+      }
+    }
+    return response;
+  }
+}
+
+type FileApi = Pick<ExcalidrawImperativeAPI, "getFiles" | "addFiles" | "getSceneElements">;
+
+/**
+ * Images on the board: files a person places are uploaded once (their id is Excalidraw's content
+ * hash); images other people placed are fetched when an element refers to a file this page lacks.
+ * A file can arrive after the element that shows it, so a missing one is asked for again later.
+ */
+export class FileSync {
+  private readonly uploaded = new Set<string>();
+  private readonly uploading = new Set<string>();
+  private readonly fetching = new Set<string>();
+
+  constructor(
+    private readonly api: FileApi,
+    private readonly http: Api,
+    private readonly boardId: string,
+    private readonly notice: (message: string) => void,
+  ) {}
+
+  /** Files Excalidraw holds that the server has not stored yet. */
+  upload(files: BinaryFiles): void {
+    for (const file of Object.values(files)) {
+      if (this.uploaded.has(file.id) || this.uploading.has(file.id)) continue;
+      this.uploading.add(file.id);
+      void this.put(file).finally(() => this.uploading.delete(file.id));
+    }
+  }
+
+  /** Images in the scene whose file this page does not have yet. */
+  fetchMissing(): void {
+    const have = this.api.getFiles();
+    for (const element of this.api.getSceneElements()) {
+      if (element.type !== "image" || !element.fileId) continue;
+      const id = element.fileId;
+      if (have[id] || this.fetching.has(id)) continue;
+      this.fetching.add(id);
+      void this.get(id, 0);
+    }
+  }
+
+  private async put(file: BinaryFileData): Promise<void> {
+    const response = await this.http.fetch(`/api/boards/${this.boardId}/files/${encodeURIComponent(file.id)}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ mimeType: file.mimeType, dataURL: file.dataURL }),
+    });
+    if (response.ok) {
+      this.uploaded.add(file.id);
+    } else {
+      const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+      this.uploaded.add(file.id); // do not retry a refusal in a loop
+      this.notice(`This image was not saved: ${problem.detail ?? response.statusText}`);
+    }
+  }
+
+  private async get(id: string, attempt: number): Promise<void> {
+    const response = await this.http.fetch(`/api/boards/${this.boardId}/files/${encodeURIComponent(id)}`);
+    if (response.ok) {
+      const file = (await response.json()) as { id: string; mimeType: BinaryFileData["mimeType"]; dataURL: string };
+      this.api.addFiles([{ id: file.id, mimeType: file.mimeType, dataURL: file.dataURL, created: Date.now() } as BinaryFileData]);
+      this.uploaded.add(id);
+      this.fetching.delete(id);
+    } else if (response.status === 404 && attempt < 6) {
+      setTimeout(() => void this.get(id, attempt + 1), 500 * 2 ** attempt);
+    } else {
+      this.fetching.delete(id);
+    }
+  }
+}
