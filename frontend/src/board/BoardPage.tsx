@@ -181,7 +181,7 @@ export function BoardPage({ boardId }: Props) {
     (payload: { pointer: { x: number; y: number; tool: "pointer" | "laser" }; button: "down" | "up" }) => {
       pointer.current = {
         cursor: { x: payload.pointer.x, y: payload.pointer.y },
-        laser: payload.pointer.tool === "laser",
+        laser: payload.pointer.tool === "laser" && payload.button === "down",
         lastInputAt: Date.now(),
       };
       sendPresence();

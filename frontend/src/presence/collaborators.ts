@@ -29,7 +29,8 @@ export function collaborators(peers: Peer[], presence: Map<string, PeerPresence>
         : p?.cursor
           ? { x: p.cursor.x, y: p.cursor.y, tool: "pointer" }
           : undefined,
-      button: "up",
+      // a laser trail is drawn while the button is down
+      button: laser ? "down" : "up",
       selectedElementIds: Object.fromEntries((p?.selection ?? []).map((id) => [id, true as const])),
       userState: p?.idle ?? "active",
     });

@@ -30,8 +30,7 @@ class BoardFileResourceTest {
     @BeforeEach
     void newBoard() {
         token = oidc.getAccessToken("alice", "alice");
-        board = given().auth().oauth2(token).contentType("application/json").body(Map.of("title", "images"))
-                .when().post("/api/boards").then().statusCode(201).extract().path("id");
+        board = TestBoards.create(token, "images");
     }
 
     private io.restassured.response.ValidatableResponse put(String fileId, String mimeType, String dataURL) {

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
+import io.mockboard.board.TestBoards;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +57,7 @@ class LiveBoardBrowserTest {
 
     @BeforeEach
     void newBoard() {
-        boardId = given().auth().oauth2(oidc.getAccessToken("alice", "alice")).contentType("application/json")
-                .body(Map.of("title", "two browsers")).when().post("/api/boards").then().statusCode(201).extract().path("id");
+        boardId = TestBoards.create(oidc.getAccessToken("alice", "alice"), "two browsers");
     }
 
     @Test
@@ -168,6 +167,22 @@ class LiveBoardBrowserTest {
         alice.waitForFunction("b => { const s = window.mockboard.excalidraw.getAppState();"
                 + " return Math.abs(s.scrollX - b[0]) < 5 && Math.abs(s.scrollY - b[1]) < 5; }", bobScroll);
         Browsers.screenshot(alice, "follow-alice");
+    }
+
+    @Test
+    void laserPointerIsSharedWithEveryone() {
+        Page alice = openSignedIn("alice");
+        Page bob = openSignedIn("bob");
+        alice.locator("canvas.interactive").click(new Locator.ClickOptions().setPosition(640, 400));
+        alice.keyboard().press("k"); // Excalidraw's laser pointer
+        alice.mouse().move(500, 300);
+        alice.mouse().down();
+        alice.mouse().move(700, 450, new Mouse.MoveOptions().setSteps(10));
+        bob.waitForFunction("() => [...window.mockboard.excalidraw.getAppState().collaborators.values()]"
+                + ".some(c => c.username === 'Alice' && c.pointer?.tool === 'laser' && c.button === 'down')");
+        alice.mouse().move(720, 380, new Mouse.MoveOptions().setSteps(10));
+        Browsers.screenshot(bob, "laser-bob");
+        alice.mouse().up();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.mockboard.board.BoardId;
 import io.mockboard.sync.room.RoomRegistry;
+import io.mockboard.board.TestBoards;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
@@ -50,8 +51,7 @@ class BoardSyncEndpointTest {
     @BeforeEach
     void newBoard() {
         token = oidc.getAccessToken("alice", "alice");
-        boardId = given().auth().oauth2(token).contentType("application/json").body(Map.of("title", "sync test"))
-                .when().post("/api/boards").then().statusCode(201).extract().path("id");
+        boardId = TestBoards.create(token, "sync test");
     }
 
     @Test
