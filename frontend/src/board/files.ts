@@ -1,3 +1,4 @@
+import { CaptureUpdateAction, newElementWith } from "@excalidraw/excalidraw";
 import type { BinaryFileData, BinaryFiles, ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 
 /** Fetches with the browser session's access token, renewing it once when it has expired. */
@@ -19,7 +20,10 @@ export class Api {
   }
 }
 
-type FileApi = Pick<ExcalidrawImperativeAPI, "getFiles" | "addFiles" | "getSceneElements">;
+type FileApi = Pick<
+  ExcalidrawImperativeAPI,
+  "getFiles" | "addFiles" | "getSceneElements" | "getSceneElementsIncludingDeleted" | "updateScene"
+>;
 
 /**
  * Images on the board: files a person places are uploaded once (their id is Excalidraw's content
@@ -67,11 +71,24 @@ export class FileSync {
     });
     if (response.ok) {
       this.uploaded.add(file.id);
+      this.markSaved(file.id);
     } else {
       const problem = (await response.json().catch(() => ({}))) as { detail?: string };
       this.uploaded.add(file.id); // do not retry a refusal in a loop
       this.notice(`This image was not saved: ${problem.detail ?? response.statusText}`);
     }
+  }
+
+  /** Excalidraw's host contract: an image whose file is stored moves from "pending" to "saved". */
+  private markSaved(fileId: string): void {
+    const elements = this.api.getSceneElementsIncludingDeleted();
+    if (!elements.some((e) => e.type === "image" && e.fileId === fileId && e.status === "pending")) return;
+    this.api.updateScene({
+      elements: elements.map((e) =>
+        e.type === "image" && e.fileId === fileId && e.status === "pending" ? newElementWith(e, { status: "saved" }) : e,
+      ),
+      captureUpdate: CaptureUpdateAction.NEVER,
+    });
   }
 
   private async get(id: string, attempt: number): Promise<void> {

@@ -56,5 +56,14 @@ class BoardPageBrowserTest {
             assertThat(((Number) e.get("height")).doubleValue()).isGreaterThan(90);
         });
         Browsers.screenshot(page, "board-rectangle");
+
+        // export: PNG and SVG from Excalidraw's image export dialog, .excalidraw from "Save to…"
+        page.locator("[data-testid='main-menu-trigger']").click();
+        assertThat(page.locator("[data-testid='json-export-button']").isVisible()).isTrue();
+        page.locator("[data-testid='image-export-button']").click();
+        page.locator(".ImageExportModal").waitFor();
+        assertThat(page.locator(".ImageExportModal button:has-text('PNG')").isVisible()).isTrue();
+        assertThat(page.locator(".ImageExportModal button:has-text('SVG')").isVisible()).isTrue();
+        Browsers.screenshot(page, "board-export");
     }
 }

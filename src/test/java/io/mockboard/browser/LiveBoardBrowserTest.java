@@ -204,7 +204,7 @@ class LiveBoardBrowserTest {
                 + " const target = document.querySelector('canvas.interactive');"
                 + " for (const type of ['dragover', 'drop']) target.dispatchEvent(new DragEvent(type,"
                 + " {dataTransfer: dt, clientX: 640, clientY: 420, bubbles: true, cancelable: true})); }", base64);
-        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'image')");
+        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'image' && e.status === 'saved')");
 
         bob.waitForFunction("() => { const api = window.mockboard.excalidraw;"
                 + " const img = api.getSceneElements().find(e => e.type === 'image');"
