@@ -1,7 +1,7 @@
 package io.mockboard.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -40,10 +40,23 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String detail = e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
-                ? "The JSON body has a wrong value at '" + mismatch.getPathReference().replaceAll("^.*\\[\"?|\"?\\]$", "") + "'"
+        String detail = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? "The JSON body has a wrong value at '" + fieldPath(mapping) + "'"
                 : "The request body is not valid JSON";
         return Problem.of(Response.Status.BAD_REQUEST, detail).at(uri.getPath()).toResponse();
+    }
+
+    /** The field as a person would write it: {@code elements[2].title}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ServerExceptionMapper

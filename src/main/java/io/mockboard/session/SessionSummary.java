@@ -1,0 +1,9 @@
+package io.mockboard.session;
+
+import io.mockboard.board.BoardId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the API and other domains see of a session. */
+public record SessionSummary(UUID id, String title, BoardId boardId, SessionState state, Instant scheduledAt,
+        TargetLevel targetLevel, String createdBy, Instant createdAt, Instant startedAt, Instant endedAt) {}
