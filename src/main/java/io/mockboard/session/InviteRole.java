@@ -1,0 +1,30 @@
+package io.mockboard.session;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Whom an invite link lets in: the candidate (draws) or an observer (watches). */
+public enum InviteRole {
+    CANDIDATE("candidate"), OBSERVER("observer");
+
+    private final String wire;
+
+    InviteRole(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    @JsonCreator
+    public static InviteRole fromWire(String wire) {
+        for (InviteRole role : values()) {
+            if (role.wire.equals(wire)) {
+                return role;
+            }
+        }
+        throw new IllegalArgumentException("unknown invite role " + wire);
+    }
+}

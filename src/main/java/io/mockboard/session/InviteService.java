@@ -1,0 +1,119 @@
+package io.mockboard.session;
+
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Invite links: 256 random bits, shown once, stored only as a SHA-256 hash; expiring, revocable,
+ * optionally single-use. Redeeming checks all of that and says in words why a link does not work.
+ */
+@ApplicationScoped
+public class InviteService {
+    static final Duration MAX_LIFETIME = Duration.ofDays(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SessionService sessions;
+    private final Clock clock;
+
+    InviteService(SessionService sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public record NewInvite(InviteRole role, Duration validFor, boolean singleUse) {}
+
+    /** The invite and its token; the token is never stored and cannot be shown again. */
+    public record CreatedInvite(InviteSummary invite, String token) {}
+
+    /** What a valid link grants. */
+    public record Grant(UUID inviteId, UUID sessionId, InviteRole role) {}
+
+    @Transactional
+    public CreatedInvite create(UUID sessionId, NewInvite request, CurrentUser user) {
+        SessionSummary session = sessions.find(sessionId, user).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        if (session.state() == SessionState.ENDED) {
+            throw new ProblemException(Response.Status.CONFLICT, "This session has ended; nobody can join it any more");
+        }
+        Duration validFor = request.validFor() == null ? Duration.ofDays(7) : request.validFor();
+        if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_LIFETIME) > 0) {
+            throw ProblemException.badRequest("An invite is valid for up to 30 days");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        InviteEntity invite = new InviteEntity();
+        invite.id = UUID.randomUUID();
+        invite.sessionId = sessionId;
+        invite.role = (request.role() == null ? InviteRole.CANDIDATE : request.role()).wire();
+        invite.tokenHash = hash(token);
+        invite.createdAt = clock.instant();
+        invite.expiresAt = invite.createdAt.plus(validFor);
+        invite.singleUse = request.singleUse();
+        invite.createdBy = user.id();
+        invite.persist();
+        return new CreatedInvite(invite.toSummary(), token);
+    }
+
+    @Transactional
+    public List<InviteSummary> list(UUID sessionId, CurrentUser user) {
+        sessions.find(sessionId, user).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        return InviteEntity.<InviteEntity>list("sessionId = ?1 order by createdAt", sessionId).stream()
+                .map(InviteEntity::toSummary).toList();
+    }
+
+    @Transactional
+    public InviteSummary revoke(UUID sessionId, UUID inviteId, CurrentUser user) {
+        sessions.find(sessionId, user).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        InviteEntity invite = InviteEntity.<InviteEntity>findByIdOptional(inviteId)
+                .filter(i -> i.sessionId.equals(sessionId))
+                .orElseThrow(() -> ProblemException.notFound("Invite " + inviteId));
+        if (invite.revokedAt == null) {
+            invite.revokedAt = clock.instant();
+        }
+        return invite.toSummary();
+    }
+
+    /** Checks a link's token and uses it up when it is single-use. */
+    @Transactional
+    public Grant redeem(String token) {
+        InviteEntity invite = token == null || token.length() > 100 ? null
+                : InviteEntity.<InviteEntity>find("tokenHash", (Object) hash(token)).firstResult();
+        if (invite == null) {
+            throw new ProblemException(Response.Status.NOT_FOUND, "This invite link is not valid. Ask your interviewer for a new one.");
+        }
+        Instant now = clock.instant();
+        if (invite.revokedAt != null) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was revoked. Ask your interviewer for a new one.");
+        }
+        if (!now.isBefore(invite.expiresAt)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link has expired. Ask your interviewer for a new one.");
+        }
+        // first use is recorded with a conditional update, so two people racing for a single-use link cannot both win
+        boolean firstUse = InviteEntity.update("usedAt = ?1 where id = ?2 and usedAt is null", now, invite.id) == 1;
+        if (invite.singleUse && !firstUse) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
+        }
+        return new Grant(invite.id, invite.sessionId, InviteRole.fromWire(invite.role));
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
