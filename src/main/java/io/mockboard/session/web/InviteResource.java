@@ -5,7 +5,7 @@ import io.mockboard.auth.Roles;
 import io.mockboard.session.InviteService;
 import io.mockboard.session.InviteService.NewInvite;
 import io.mockboard.session.InviteSummary;
-import io.mockboard.web.ProblemException;
+import io.mockboard.web.Ids;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Invite links of one session, managed by its interviewer. */
@@ -36,7 +35,7 @@ public class InviteResource {
     @POST
     @Operation(summary = "Create an invite link for a candidate or an observer")
     public Response create(@PathParam("sessionId") String sessionId, NewInvite body, UriInfo uri) {
-        var created = invites.create(parse(sessionId), body == null ? new NewInvite(null, null, false) : body, user());
+        var created = invites.create(Ids.uuid(sessionId, "Session"), body == null ? new NewInvite(null, null, false) : body, user());
         String link = uri.getBaseUriBuilder().path("join").path(created.token()).build().toString();
         return Response.status(Response.Status.CREATED).entity(new CreatedLink(created.invite(), link)).build();
     }
@@ -44,25 +43,17 @@ public class InviteResource {
     @GET
     @Operation(summary = "The session's invites (without their links)")
     public List<InviteSummary> list(@PathParam("sessionId") String sessionId) {
-        return invites.list(parse(sessionId), user());
+        return invites.list(Ids.uuid(sessionId, "Session"), user());
     }
 
     @POST
     @Path("{inviteId}/revoke")
     @Operation(summary = "Revoke an invite link")
     public InviteSummary revoke(@PathParam("sessionId") String sessionId, @PathParam("inviteId") String inviteId) {
-        return invites.revoke(parse(sessionId), parse(inviteId), user());
+        return invites.revoke(Ids.uuid(sessionId, "Session"), Ids.uuid(inviteId, "Invite"), user());
     }
 
     private CurrentUser user() {
         return CurrentUser.of(identity);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Session or invite " + id);
-        }
     }
 }

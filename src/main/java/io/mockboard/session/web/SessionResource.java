@@ -5,6 +5,7 @@ import io.mockboard.auth.Roles;
 import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionService.NewSession;
 import io.mockboard.session.SessionSummary;
+import io.mockboard.web.Ids;
 import io.mockboard.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Interview sessions of the signed-in interviewer. Someone else's session is answered as not found. */
@@ -50,32 +50,24 @@ public class SessionResource {
     @Path("{id}")
     @Operation(summary = "One session")
     public SessionSummary get(@PathParam("id") String id) {
-        return sessions.find(parse(id), user()).orElseThrow(() -> ProblemException.notFound("Session " + id));
+        return sessions.find(Ids.uuid(id, "Session"), user()).orElseThrow(() -> ProblemException.notFound("Session " + id));
     }
 
     @POST
     @Path("{id}/start")
     @Operation(summary = "Start a scheduled session")
     public SessionSummary start(@PathParam("id") String id) {
-        return sessions.start(parse(id), user());
+        return sessions.start(Ids.uuid(id, "Session"), user());
     }
 
     @POST
     @Path("{id}/end")
     @Operation(summary = "End a live session")
     public SessionSummary end(@PathParam("id") String id) {
-        return sessions.end(parse(id), user());
+        return sessions.end(Ids.uuid(id, "Session"), user());
     }
 
     private CurrentUser user() {
         return CurrentUser.of(identity);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Session " + id);
-        }
     }
 }

@@ -1,0 +1,16 @@
+package io.mockboard.web;
+
+import java.util.UUID;
+
+/** Ids from URLs: garbage is answered like an unknown id, with a 404 problem. */
+public final class Ids {
+    private Ids() {}
+
+    public static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what + " " + id);
+        }
+    }
+}
