@@ -47,6 +47,7 @@ export function BoardPage({ boardId }: Props) {
   const [loaded, setLoaded] = useState(boardId === null);
   const [notice, setNotice] = useState<{ text: string; severity: "info" | "error" } | null>(null);
   const [title, setTitle] = useState<string | null>(null);
+  const [readOnly, setReadOnly] = useState(false);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
   const clientRef = useRef<SyncClient | null>(null);
   const filesRef = useRef<FileSync | null>(null);
@@ -139,6 +140,7 @@ export function BoardPage({ boardId }: Props) {
           },
           notice: (text, severity) => setNotice({ text, severity }),
           peers: (you, list) => {
+            setReadOnly(you?.role === "observer");
             peers.you = you;
             peers.list = list;
             for (const key of [...presence.keys()]) if (!list.some((p) => p.sessionId === key)) presence.delete(key);
@@ -211,6 +213,11 @@ export function BoardPage({ boardId }: Props) {
         </a>
         <span className="board-title">{boardId ? (title ?? "Loading…") : "Scratch board (not saved)"}</span>
         <span className="spacer" />
+        {readOnly && (
+          <span className="status read-only" title="You can watch this board but not change it">
+            Read-only
+          </span>
+        )}
         {boardId && <StatusBadge status={status} unsent={unsent} />}
       </header>
       {notice && (
@@ -233,6 +240,7 @@ export function BoardPage({ boardId }: Props) {
           onPointerUpdate={onPointerUpdate}
           onScrollChange={onScrollChange}
           isCollaborating={boardId !== null}
+          viewModeEnabled={readOnly}
         />
       </main>
     </div>

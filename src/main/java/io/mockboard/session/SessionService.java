@@ -2,11 +2,13 @@ package io.mockboard.session;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
 import io.mockboard.web.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -20,10 +22,18 @@ import java.util.UUID;
 public class SessionService {
     private final BoardService boards;
     private final Clock clock;
+    private final Event<SessionEnded> ended;
 
-    SessionService(BoardService boards, Clock clock) {
+    SessionService(BoardService boards, Clock clock, Event<SessionEnded> ended) {
         this.boards = boards;
         this.clock = clock;
+        this.ended = ended;
+    }
+
+    /** Whether the board belongs to a session that has ended (then nobody may change it). */
+    @Transactional
+    public boolean isBoardReadOnly(BoardId board) {
+        return SessionEntity.count("boardId = ?1 and state = ?2", board.value(), SessionState.ENDED.wire()) > 0;
     }
 
     public record NewSession(String title, Instant scheduledAt, TargetLevel targetLevel) {}
@@ -66,7 +76,9 @@ public class SessionService {
 
     @Transactional
     public SessionSummary end(UUID id, CurrentUser user) {
-        return move(id, user, SessionState.LIVE, SessionState.ENDED);
+        SessionSummary session = move(id, user, SessionState.LIVE, SessionState.ENDED);
+        ended.fire(new SessionEnded(session.id(), session.boardId()));
+        return session;
     }
 
     private SessionSummary move(UUID id, CurrentUser user, SessionState from, SessionState to) {

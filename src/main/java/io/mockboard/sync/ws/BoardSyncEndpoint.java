@@ -96,7 +96,11 @@ public class BoardSyncEndpoint {
             if (attached == null) {
                 BoardRoom room = rooms.room(BoardId.parse(connection.pathParam("boardId")));
                 SessionId session = new SessionId(connection.id());
-                room.connect(session, new ConnectionSocket(connection, codec), participant(CurrentUser.of(identity)));
+                Participant who = participant(CurrentUser.of(identity));
+                if (Boolean.TRUE.equals(connection.userData().get(BoardUpgradeCheck.READ_ONLY))) {
+                    who = new Participant(who.userId(), who.displayName(), Role.OBSERVER);
+                }
+                room.connect(session, new ConnectionSocket(connection, codec), who);
                 attached = new Attached(room, session, new ConnectionGuard(codec.limits(), clock));
                 connection.userData().put(ATTACHED, attached);
             }

@@ -2,6 +2,7 @@ package io.mockboard.sync.ws;
 
 import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
+import io.mockboard.session.SessionService;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
@@ -14,17 +15,21 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Checked before a board socket is upgraded: the Origin must be allowed (HTTP 403 otherwise), and
  * whether the board exists is looked up and handed to the connection, which closes with 4010 when
  * it does not (a browser cannot read an upgrade's HTTP status, but it can read a close code). No
- * room is ever created for a board that is not there.
+ * room is ever created for a board that is not there. The board of an ended session is read-only:
+ * everyone joins it as an observer.
  */
 @ApplicationScoped
 class BoardUpgradeCheck implements HttpUpgradeCheck {
     static final TypedKey<Boolean> BOARD_FOUND = TypedKey.forBoolean("mockboard.board-found");
+    static final TypedKey<Boolean> READ_ONLY = TypedKey.forBoolean("mockboard.read-only");
 
     private final BoardService boards;
+    private final SessionService sessions;
     private final OriginPolicy origins;
 
-    BoardUpgradeCheck(BoardService boards, SyncConfig config) {
+    BoardUpgradeCheck(BoardService boards, SessionService sessions, SyncConfig config) {
         this.boards = boards;
+        this.sessions = sessions;
         this.origins = new OriginPolicy(config.allowedOrigins().orElse(java.util.List.of()));
     }
 
@@ -49,7 +54,11 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
         // The lookup blocks, so it runs on a worker; the upgrade itself must continue on the connection's
         // event loop, or frames the client sends right after the handshake can be lost.
         Context eventLoop = Vertx.currentContext();
-        return Uni.createFrom().item(() -> boards.exists(id))
+        return Uni.createFrom().item(() -> {
+                    boolean exists = boards.exists(id);
+                    context.userData().put(READ_ONLY, exists && sessions.isBoardReadOnly(id));
+                    return exists;
+                })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(task -> {
                     if (eventLoop != null) {

@@ -161,6 +161,31 @@ class BoardSyncEndpointTest {
     }
 
     @Test
+    @DisplayName("[S10] an ended session's board is read-only: its sockets close and pushes after rejoining are refused")
+    void endedSessionBoardIsReadOnly() throws Exception {
+        String session = given().auth().oauth2(token).contentType("application/json").body(Map.of("title", "ending"))
+                .when().post("/api/sessions").then().statusCode(201).extract().path("id");
+        boardId = given().auth().oauth2(token).when().get("/api/sessions/" + session).then().statusCode(200).extract().path("boardId");
+        given().auth().oauth2(token).when().post("/api/sessions/" + session + "/start").then().statusCode(200);
+        WsTestClient during = join("during", 0);
+        during.send(push(1, rectangle("r1", 1, 10)));
+        during.await("ack");
+
+        given().auth().oauth2(token).when().post("/api/sessions/" + session + "/end").then().statusCode(200);
+        assertThat(during.closeCode.get(15, TimeUnit.SECONDS)).isEqualTo(1001);
+
+        try (WsTestClient after = join("after", 0)) {
+            after.send(push(1, rectangle("r2", 1, 20)));
+            JsonNode refused = after.await("error");
+            assertThat(refused.path("code").asText()).isEqualTo("forbidden");
+            assertThat(refused.path("clientSeq").asLong()).isEqualTo(1);
+        }
+        List<String> ids = given().auth().oauth2(token).when().get("/api/boards/" + boardId + "/scene")
+                .then().statusCode(200).extract().path("elements.id");
+        assertThat(ids).containsExactly("r1");
+    }
+
+    @Test
     @DisplayName("[S9] a push before hello is refused with not_joined")
     void pushBeforeHelloIsRefused() {
         try (WsTestClient a = WsTestClient.connect(wsUri(), token)) {

@@ -1,0 +1,7 @@
+package io.mockboard.session;
+
+import io.mockboard.board.BoardId;
+import java.util.UUID;
+
+/** Fired (after commit) when a session ends: its board becomes read-only from then on. */
+public record SessionEnded(UUID sessionId, BoardId boardId) {}
