@@ -48,6 +48,7 @@ export function BoardPage({ boardId }: Props) {
   const [notice, setNotice] = useState<{ text: string; severity: "info" | "error" } | null>(null);
   const [title, setTitle] = useState<string | null>(null);
   const [readOnly, setReadOnly] = useState(false);
+  const [me, setMe] = useState<Peer | null>(null);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
   const clientRef = useRef<SyncClient | null>(null);
   const filesRef = useRef<FileSync | null>(null);
@@ -141,6 +142,7 @@ export function BoardPage({ boardId }: Props) {
           notice: (text, severity) => setNotice({ text, severity }),
           peers: (you, list) => {
             setReadOnly(you?.role === "observer");
+            setMe(you);
             peers.you = you;
             peers.list = list;
             for (const key of [...presence.keys()]) if (!list.some((p) => p.sessionId === key)) presence.delete(key);
@@ -213,6 +215,12 @@ export function BoardPage({ boardId }: Props) {
         </a>
         <span className="board-title">{boardId ? (title ?? "Loading…") : "Scratch board (not saved)"}</span>
         <span className="spacer" />
+        {me && (
+          <span className="who" data-testid="you">
+            {me.name}
+            <span className="role">{me.role.replace("_", "-")}</span>
+          </span>
+        )}
         {readOnly && (
           <span className="status read-only" title="You can watch this board but not change it">
             Read-only

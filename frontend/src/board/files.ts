@@ -1,13 +1,19 @@
 import { CaptureUpdateAction, newElementWith } from "@excalidraw/excalidraw";
 import type { BinaryFileData, BinaryFiles, ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 
-/** Fetches with the browser session's access token, renewing it once when it has expired. */
+/**
+ * Fetches with the browser session's access token, renewing it once when it has expired. A guest has no
+ * token: their HttpOnly cookie identifies them, so no Authorization header is sent.
+ */
 export class Api {
   constructor(private token: string | null) {}
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const attempt = () =>
-      fetch(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${this.token}` } });
+      fetch(path, {
+        ...init,
+        headers: { ...(init.headers ?? {}), ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) },
+      });
     let response = await attempt();
     if (response.status === 401) {
       const session = await fetch("/auth/session", { headers: { "X-Requested-With": "JavaScript" } });

@@ -5,6 +5,7 @@ import {
   type Peer,
   type PeerPresence,
   type Presence,
+  type PrivateNote,
   type ServerError,
   type ServerMessage,
 } from "./protocol";
@@ -48,6 +49,8 @@ export interface SyncListener {
   notice(message: string, severity: "info" | "error"): void;
   peers?(you: Peer | null, peers: Peer[]): void;
   presence?(presence: PeerPresence): void;
+  /** A private interviewer note (only interviewers' sockets receive these). */
+  note?(note: PrivateNote): void;
 }
 
 export interface SyncOptions {
@@ -92,6 +95,11 @@ export class SyncClient {
   private queuedPresence: Omit<Presence, "t"> | null = null;
   private lastPresenceAt = -Infinity;
   private you: Peer | null = null;
+
+  /** This connection as the server sees it (name, role), once joined. */
+  get identity(): Peer | null {
+    return this.you;
+  }
   private readonly peers = new Map<string, Peer>();
 
   constructor(private readonly options: SyncOptions) {
@@ -254,6 +262,9 @@ export class SyncClient {
         return;
       case "pong":
         return;
+      case "note":
+        this.options.listener.note?.(message);
+        return;
     }
   }
 
@@ -378,7 +389,7 @@ export class SyncClient {
   }
 }
 
-const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong"]);
+const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong", "note"]);
 
 function isServerMessage(value: unknown): value is ServerMessage {
   if (typeof value !== "object" || value === null) return false;

@@ -68,7 +68,26 @@ export type ErrorCode =
   | "server_error";
 export type ServerError = { t: "error"; code: ErrorCode; message: string; retryable: boolean; clientSeq: number | null };
 export type Pong = { t: "pong"; nonce: number };
-export type ServerMessage = Welcome | Ack | (Op & { t: "op" }) | PeerPresence | PeerJoined | PeerLeft | ServerError | Pong;
+/** An interviewer's private note; only sockets of interviewers (and admins) ever receive it. */
+export type PrivateNote = {
+  t: "note";
+  id: string;
+  at: string;
+  author: string;
+  body: string;
+  elementIds: string[];
+  criterion: string | null;
+};
+export type ServerMessage =
+  | Welcome
+  | Ack
+  | (Op & { t: "op" })
+  | PeerPresence
+  | PeerJoined
+  | PeerLeft
+  | ServerError
+  | Pong
+  | PrivateNote;
 
 /** Close codes after which reconnecting cannot help. */
 export const FINAL_CLOSE_CODES: Record<number, string> = {

@@ -22,7 +22,7 @@ public class BoardService {
     public BoardSummary create(String title, String createdBy) {
         String clean = title == null ? "" : title.strip();
         if (clean.isEmpty() || clean.length() > MAX_TITLE) {
-            throw ProblemException.badRequest("A board title has 1 to " + MAX_TITLE + " characters");
+            throw ProblemException.badRequest("A title has 1 to " + MAX_TITLE + " characters");
         }
         BoardEntity board = new BoardEntity();
         board.id = BoardId.random().value();

@@ -3,9 +3,9 @@ package io.mockboard.session;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Whom an invite link lets in: the candidate (draws) or an observer (watches). */
+/** Whom an invite link lets in: the candidate (draws), an observer (watches) or a co-interviewer (signed-in staff). */
 public enum InviteRole {
-    CANDIDATE("candidate"), OBSERVER("observer");
+    CANDIDATE("candidate"), OBSERVER("observer"), CO_INTERVIEWER("co_interviewer");
 
     private final String wire;
 

@@ -2,7 +2,9 @@ package io.mockboard.session;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.web.ProblemException;
+import io.mockboard.auth.Action;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +26,14 @@ public class InviteService {
     static final Duration MAX_LIFETIME = Duration.ofDays(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SessionService sessions;
+    private final SessionAccess access;
     private final Clock clock;
+    private final Event<InviteRevoked> revoked;
 
-    InviteService(SessionService sessions, Clock clock) {
-        this.sessions = sessions;
+    InviteService(SessionAccess access, Clock clock, Event<InviteRevoked> revoked) {
+        this.access = access;
         this.clock = clock;
+        this.revoked = revoked;
     }
 
     public record NewInvite(InviteRole role, Duration validFor, boolean singleUse) {}
@@ -41,9 +44,12 @@ public class InviteService {
     /** What a valid link grants. */
     public record Grant(UUID inviteId, UUID sessionId, InviteRole role) {}
 
+    /** What a valid link leads to, shown before joining. */
+    public record Preview(SessionSummary session, InviteRole role) {}
+
     @Transactional
     public CreatedInvite create(UUID sessionId, NewInvite request, CurrentUser user) {
-        SessionSummary session = sessions.find(sessionId, user).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        SessionSummary session = access.require(sessionId, user, Action.MANAGE_INVITES);
         if (session.state() == SessionState.ENDED) {
             throw new ProblemException(Response.Status.CONFLICT, "This session has ended; nobody can join it any more");
         }
@@ -69,44 +75,64 @@ public class InviteService {
 
     @Transactional
     public List<InviteSummary> list(UUID sessionId, CurrentUser user) {
-        sessions.find(sessionId, user).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        access.require(sessionId, user, Action.MANAGE_INVITES);
         return InviteEntity.<InviteEntity>list("sessionId = ?1 order by createdAt", sessionId).stream()
                 .map(InviteEntity::toSummary).toList();
     }
 
     @Transactional
     public InviteSummary revoke(UUID sessionId, UUID inviteId, CurrentUser user) {
-        sessions.find(sessionId, user).orElseThrow(() -> ProblemException.notFound("Session " + sessionId));
+        access.require(sessionId, user, Action.MANAGE_INVITES);
         InviteEntity invite = InviteEntity.<InviteEntity>findByIdOptional(inviteId)
                 .filter(i -> i.sessionId.equals(sessionId))
                 .orElseThrow(() -> ProblemException.notFound("Invite " + inviteId));
         if (invite.revokedAt == null) {
             invite.revokedAt = clock.instant();
+            revoked.fire(new InviteRevoked(sessionId, inviteId));
         }
         return invite.toSummary();
+    }
+
+    /** Checks a link without using it up: where it leads and as whom. */
+    @Transactional
+    public Preview preview(String token) {
+        InviteEntity invite = valid(token);
+        SessionEntity session = SessionEntity.findById(invite.sessionId);
+        if (invite.singleUse && invite.usedAt != null) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
+        }
+        return new Preview(session.toSummary(), InviteRole.fromWire(invite.role));
     }
 
     /** Checks a link's token and uses it up when it is single-use. */
     @Transactional
     public Grant redeem(String token) {
+        InviteEntity invite = valid(token);
+        // first use is recorded with a conditional update, so two people racing for a single-use link cannot both win
+        boolean firstUse = InviteEntity.update("usedAt = ?1 where id = ?2 and usedAt is null", clock.instant(), invite.id) == 1;
+        if (invite.singleUse && !firstUse) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
+        }
+        return new Grant(invite.id, invite.sessionId, InviteRole.fromWire(invite.role));
+    }
+
+    private InviteEntity valid(String token) {
         InviteEntity invite = token == null || token.length() > 100 ? null
                 : InviteEntity.<InviteEntity>find("tokenHash", (Object) hash(token)).firstResult();
         if (invite == null) {
             throw new ProblemException(Response.Status.NOT_FOUND, "This invite link is not valid. Ask your interviewer for a new one.");
         }
-        Instant now = clock.instant();
         if (invite.revokedAt != null) {
             throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was revoked. Ask your interviewer for a new one.");
         }
-        if (!now.isBefore(invite.expiresAt)) {
+        if (!clock.instant().isBefore(invite.expiresAt)) {
             throw new ProblemException(Response.Status.FORBIDDEN, "This invite link has expired. Ask your interviewer for a new one.");
         }
-        // first use is recorded with a conditional update, so two people racing for a single-use link cannot both win
-        boolean firstUse = InviteEntity.update("usedAt = ?1 where id = ?2 and usedAt is null", now, invite.id) == 1;
-        if (invite.singleUse && !firstUse) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
+        SessionEntity session = SessionEntity.findById(invite.sessionId);
+        if (SessionState.ENDED.wire().equals(session.state)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "This interview has ended; nobody can join it any more.");
         }
-        return new Grant(invite.id, invite.sessionId, InviteRole.fromWire(invite.role));
+        return invite;
     }
 
     static byte[] hash(String token) {

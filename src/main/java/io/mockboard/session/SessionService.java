@@ -1,7 +1,7 @@
 package io.mockboard.session;
 
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.auth.Roles;
+import io.mockboard.auth.Action;
 import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
@@ -14,26 +14,21 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Creates sessions (each with its own board) and moves them scheduled → live → ended. */
 @ApplicationScoped
 public class SessionService {
     private final BoardService boards;
+    private final SessionAccess access;
     private final Clock clock;
     private final Event<SessionEnded> ended;
 
-    SessionService(BoardService boards, Clock clock, Event<SessionEnded> ended) {
+    SessionService(BoardService boards, SessionAccess access, Clock clock, Event<SessionEnded> ended) {
         this.boards = boards;
+        this.access = access;
         this.clock = clock;
         this.ended = ended;
-    }
-
-    /** Whether the board belongs to a session that has ended (then nobody may change it). */
-    @Transactional
-    public boolean isBoardReadOnly(BoardId board) {
-        return SessionEntity.count("boardId = ?1 and state = ?2", board.value(), SessionState.ENDED.wire()) > 0;
     }
 
     public record NewSession(String title, Instant scheduledAt, TargetLevel targetLevel) {}
@@ -54,18 +49,19 @@ public class SessionService {
         return session.toSummary();
     }
 
-    /** The session, if this user may see it (its interviewer, or an admin). */
+    /** The session, if this user may see its details (404 for strangers, 403 for candidates and observers). */
     @Transactional
-    public Optional<SessionSummary> find(UUID id, CurrentUser user) {
-        return SessionEntity.<SessionEntity>findByIdOptional(id).filter(s -> mayManage(s, user)).map(SessionEntity::toSummary);
+    public SessionSummary get(UUID id, CurrentUser user) {
+        return access.require(id, user, Action.VIEW_SESSION);
     }
 
-    /** This interviewer's sessions, newest first (every session for an admin). */
+    /** Sessions this interviewer runs or co-interviews, newest first (every session for an admin). */
     @Transactional
     public List<SessionSummary> visibleTo(CurrentUser user) {
-        var query = user.roles().contains(Roles.ADMIN)
+        var query = user.isAdmin()
                 ? SessionEntity.<SessionEntity>findAll(Sort.descending("createdAt"))
-                : SessionEntity.<SessionEntity>find("createdBy", Sort.descending("createdAt"), user.id());
+                : SessionEntity.<SessionEntity>find("createdBy = ?1 or id in (select p.sessionId from ParticipantEntity p"
+                        + " where p.userId = ?1 and p.role = 'co_interviewer')", Sort.descending("createdAt"), user.id());
         return query.page(0, 200).list().stream().map(SessionEntity::toSummary).toList();
     }
 
@@ -82,9 +78,8 @@ public class SessionService {
     }
 
     private SessionSummary move(UUID id, CurrentUser user, SessionState from, SessionState to) {
-        SessionEntity session = SessionEntity.<SessionEntity>findByIdOptional(id)
-                .filter(s -> mayManage(s, user))
-                .orElseThrow(() -> ProblemException.notFound("Session " + id));
+        access.require(id, user, Action.MANAGE_SESSION);
+        SessionEntity session = SessionEntity.findById(id);
         if (!session.state.equals(from.wire())) {
             throw new ProblemException(Response.Status.CONFLICT,
                     "This session is " + session.state + "; only a " + from.wire() + " session can become " + to.wire());
@@ -96,9 +91,5 @@ public class SessionService {
             session.endedAt = clock.instant();
         }
         return session.toSummary();
-    }
-
-    private static boolean mayManage(SessionEntity session, CurrentUser user) {
-        return user.id().equals(session.createdBy) || user.roles().contains(Roles.ADMIN);
     }
 }

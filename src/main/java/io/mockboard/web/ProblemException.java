@@ -19,6 +19,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Response.Status.NOT_FOUND, what + " was not found");
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Response.Status.FORBIDDEN, detail);
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(Response.Status.BAD_REQUEST, detail);
     }

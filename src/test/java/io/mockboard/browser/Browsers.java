@@ -55,7 +55,12 @@ public final class Browsers implements AutoCloseable {
 
     /** A fresh context: its own cookies, storage and network conditions, like a second person's browser. */
     public com.microsoft.playwright.BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        return newContext(new Browser.NewContextOptions());
+    }
+
+    /** A fresh context with these options (permissions, for instance) and the usual viewport. */
+    public com.microsoft.playwright.BrowserContext newContext(Browser.NewContextOptions options) {
+        return browser.newContext(options.setViewportSize(1280, 800));
     }
 
     /** Saves a screenshot under target/screenshots so a person can look at what the test saw. */

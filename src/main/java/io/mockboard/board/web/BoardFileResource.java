@@ -1,10 +1,11 @@
 package io.mockboard.board.web;
 
+import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.board.BoardFile;
 import io.mockboard.board.BoardFileService;
 import io.mockboard.board.BoardId;
-import io.mockboard.board.BoardService;
+import io.mockboard.session.SessionAccess;
 import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,12 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/boards/{boardId}/files/{fileId}")
 @Authenticated
 public class BoardFileResource {
-    private final BoardService boards;
+    private final SessionAccess access;
     private final BoardFileService files;
     private final SecurityIdentity identity;
 
-    BoardFileResource(BoardService boards, BoardFileService files, SecurityIdentity identity) {
-        this.boards = boards;
+    BoardFileResource(SessionAccess access, BoardFileService files, SecurityIdentity identity) {
+        this.access = access;
         this.files = files;
         this.identity = identity;
     }
@@ -34,17 +35,18 @@ public class BoardFileResource {
     @PUT
     @Operation(summary = "Store an image (idempotent: the same id again changes nothing)")
     public Response put(@PathParam("boardId") String boardId, @PathParam("fileId") String fileId, Upload body) {
-        BoardId board = boards.require(boardId);
+        CurrentUser user = CurrentUser.of(identity);
+        BoardId board = access.requireOnBoard(boardId, user, Action.WRITE_BOARD);
         if (body == null) {
             throw ProblemException.badRequest("Send a JSON body with mimeType and dataURL");
         }
-        boolean created = files.store(board, fileId, body.mimeType(), body.dataURL(), CurrentUser.of(identity).id());
+        boolean created = files.store(board, fileId, body.mimeType(), body.dataURL(), user.id());
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).build();
     }
 
     @GET
     @Operation(summary = "One image as {id, mimeType, dataURL}")
     public BoardFile get(@PathParam("boardId") String boardId, @PathParam("fileId") String fileId) {
-        return files.find(boards.require(boardId), fileId).orElseThrow(() -> ProblemException.notFound("Image " + fileId));
+        return files.find(access.requireOnBoard(boardId, CurrentUser.of(identity), Action.READ_BOARD), fileId).orElseThrow(() -> ProblemException.notFound("Image " + fileId));
     }
 }

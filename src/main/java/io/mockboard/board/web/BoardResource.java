@@ -1,8 +1,11 @@
 package io.mockboard.board.web;
 
+import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
+import io.mockboard.session.SessionAccess;
 import io.mockboard.board.BoardSummary;
 import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -19,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/boards")
 public class BoardResource {
     private final BoardService boards;
+    private final SessionAccess access;
     private final SecurityIdentity identity;
 
-    BoardResource(BoardService boards, SecurityIdentity identity) {
+    BoardResource(BoardService boards, SessionAccess access, SecurityIdentity identity) {
         this.boards = boards;
+        this.access = access;
         this.identity = identity;
     }
 
@@ -54,6 +59,7 @@ public class BoardResource {
     @Authenticated
     @Operation(summary = "One board's metadata")
     public BoardSummary get(@PathParam("id") String id) {
-        return boards.find(boards.require(id)).orElseThrow(() -> ProblemException.notFound("Board " + id));
+        BoardId board = access.requireOnBoard(id, CurrentUser.of(identity), Action.READ_BOARD);
+        return boards.find(board).orElseThrow(() -> ProblemException.notFound("Board " + id));
     }
 }

@@ -50,7 +50,7 @@ public class SessionResource {
     @Path("{id}")
     @Operation(summary = "One session")
     public SessionSummary get(@PathParam("id") String id) {
-        return sessions.find(Ids.uuid(id, "Session"), user()).orElseThrow(() -> ProblemException.notFound("Session " + id));
+        return sessions.get(Ids.uuid(id, "Session"), user());
     }
 
     @POST

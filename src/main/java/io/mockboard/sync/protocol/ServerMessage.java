@@ -22,11 +22,12 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.PeerJoined.class, name = "peer-joined"),
     @JsonSubTypes.Type(value = ServerMessage.PeerLeft.class, name = "peer-left"),
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
-    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerMessage.Note.class, name = "note")
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Ack, ServerMessage.Op,
         ServerMessage.PeerPresence, ServerMessage.PeerJoined, ServerMessage.PeerLeft, ServerMessage.Error,
-        ServerMessage.Pong {
+        ServerMessage.Pong, ServerMessage.Note {
 
     /**
      * The answer to hello, sent once the board is loaded. Catch-up is either {@code ops} (every op after
@@ -150,5 +151,23 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     }
 
     record Pong(@JsonProperty("nonce") long nonce) implements ServerMessage {
+    }
+
+    /** An interviewer's private note, sent only to sockets whose role sees private data. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Note(
+            @JsonProperty("id") String id,
+            @JsonProperty("at")
+            @JsonSerialize(using = ToStringSerializer.class)
+            @JsonDeserialize(using = InstantJson.class)
+            Instant at,
+            @JsonProperty("author") String author,
+            @JsonProperty("body") String body,
+            @JsonProperty("elementIds") List<String> elementIds,
+            @JsonProperty("criterion") String criterion)
+            implements ServerMessage {
+        public Note {
+            elementIds = List.copyOf(elementIds);
+        }
     }
 }

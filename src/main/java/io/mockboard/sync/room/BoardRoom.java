@@ -140,6 +140,29 @@ public final class BoardRoom {
         serial.execute(() -> onDisconnect(session));
     }
 
+    /**
+     * Sends an interviewer-private message (a note, an unrevealed hint) to the live sessions whose role
+     * {@linkplain Role#seesPrivate() sees private data}, and to nobody else.
+     */
+    public void sendPrivate(ServerMessage message) {
+        Objects.requireNonNull(message, "message");
+        serial.execute(() -> {
+            for (RoomSession session : sessions.values()) {
+                if (session instanceof RoomSession.Live && session.who().role().seesPrivate()) {
+                    send(session, message);
+                }
+            }
+        });
+    }
+
+    /** Who is connected right now (live sessions), in the order they joined. */
+    public CompletionStage<List<Participant>> present() {
+        CompletableFuture<List<Participant>> result = new CompletableFuture<>();
+        serial.execute(() -> result.complete(sessions.values().stream()
+                .filter(RoomSession.Live.class::isInstance).map(RoomSession::who).toList()));
+        return result;
+    }
+
     /** Periodic housekeeping: append retries, time-based snapshots, idle unload. */
     public void tick() {
         serial.execute(this::onTick);

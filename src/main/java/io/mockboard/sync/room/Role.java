@@ -11,6 +11,11 @@ public enum Role {
         return this != OBSERVER;
     }
 
+    /** Whether interviewer-private messages (notes, unrevealed hints) may reach this participant's socket. */
+    public boolean seesPrivate() {
+        return this == INTERVIEWER || this == CO_INTERVIEWER || this == ADMIN;
+    }
+
     /** The wire form: lower-case name. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -90,6 +90,11 @@ public final class RoomRegistry {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
+    /** The board's room if one is loaded, without creating or touching it. */
+    public java.util.Optional<BoardRoom> loaded(BoardId id) {
+        return java.util.Optional.ofNullable(rooms.get(id));
+    }
+
     /** The board's room if one is loaded, without creating or touching it (tests). */
     BoardRoom peek(BoardId id) {
         return rooms.get(id);

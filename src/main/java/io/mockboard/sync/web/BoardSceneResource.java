@@ -2,7 +2,10 @@ package io.mockboard.sync.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.board.BoardId;
-import io.mockboard.board.BoardService;
+import io.mockboard.auth.Action;
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.session.SessionAccess;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.mockboard.sync.room.RoomRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.quarkus.security.Authenticated;
@@ -17,12 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/boards/{id}/scene")
 @Authenticated
 public class BoardSceneResource {
-    private final BoardService boards;
+    private final SessionAccess access;
     private final RoomRegistry rooms;
+    private final SecurityIdentity identity;
 
-    BoardSceneResource(BoardService boards, RoomRegistry rooms) {
-        this.boards = boards;
+    BoardSceneResource(SessionAccess access, RoomRegistry rooms, SecurityIdentity identity) {
+        this.access = access;
         this.rooms = rooms;
+        this.identity = identity;
     }
 
     /** An Excalidraw scene file ({@code .excalidraw} format) of the board's current, stored state. */
@@ -33,7 +38,7 @@ public class BoardSceneResource {
     @Blocking
     @Operation(summary = "The board's current scene as an Excalidraw file (deleted elements left out)")
     public Uni<Scene> scene(@PathParam("id") String id) {
-        BoardId board = boards.require(id);
+        BoardId board = access.requireOnBoard(id, CurrentUser.of(identity), Action.READ_BOARD);
         return Uni.createFrom().completionStage(rooms.room(board).scene())
                 .map(elements -> new Scene("excalidraw", 2, "mockboard",
                         elements.stream().filter(e -> !e.path("isDeleted").asBoolean(false)).toList(), Map.of(), Map.of()));

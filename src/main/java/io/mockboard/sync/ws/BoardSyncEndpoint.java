@@ -1,8 +1,9 @@
 package io.mockboard.sync.ws;
 
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.auth.Roles;
+import io.mockboard.auth.Action;
 import io.mockboard.board.BoardId;
+import io.mockboard.session.SessionAccess.BoardAccess;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.ConnectionGuard;
 import io.mockboard.sync.protocol.ErrorCode;
@@ -88,7 +89,8 @@ public class BoardSyncEndpoint {
      */
     private Attached attach(WebSocketConnection connection) {
         synchronized (connection) {
-            if (!Boolean.TRUE.equals(connection.userData().get(BoardUpgradeCheck.BOARD_FOUND))) {
+            BoardAccess access = connection.userData().get(BoardUpgradeCheck.ACCESS);
+            if (access == null) {
                 close(connection, CloseCodes.BOARD_NOT_FOUND, "board not found");
                 return null;
             }
@@ -96,10 +98,7 @@ public class BoardSyncEndpoint {
             if (attached == null) {
                 BoardRoom room = rooms.room(BoardId.parse(connection.pathParam("boardId")));
                 SessionId session = new SessionId(connection.id());
-                Participant who = participant(CurrentUser.of(identity));
-                if (Boolean.TRUE.equals(connection.userData().get(BoardUpgradeCheck.READ_ONLY))) {
-                    who = new Participant(who.userId(), who.displayName(), Role.OBSERVER);
-                }
+                Participant who = participant(CurrentUser.of(identity), access);
                 room.connect(session, new ConnectionSocket(connection, codec), who);
                 attached = new Attached(room, session, new ConnectionGuard(codec.limits(), clock));
                 connection.userData().put(ATTACHED, attached);
@@ -127,11 +126,18 @@ public class BoardSyncEndpoint {
         connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, failure -> {});
     }
 
-    /** Until sessions bring per-board roles, realm roles decide: every signed-in user may draw. */
-    static Participant participant(CurrentUser user) {
-        Role role = user.roles().contains(Roles.ADMIN) ? Role.ADMIN
-                : user.roles().contains(Roles.INTERVIEWER) ? Role.INTERVIEWER
-                : Role.CANDIDATE;
+    /**
+     * The connection's participant: the role the access policy gave the caller on this board. Whoever may
+     * not write (observers, everyone once the session has ended) joins as an observer.
+     */
+    static Participant participant(CurrentUser user, BoardAccess access) {
+        Role role = access.permits(Action.WRITE_BOARD) ? Role.valueOf(access.role().name()) : Role.OBSERVER;
         return new Participant(user.id(), user.name(), role);
+    }
+
+    /** The invite a connection came in through, if any (revoking it closes the connection). */
+    static java.util.UUID inviteOf(WebSocketConnection connection) {
+        BoardAccess access = connection.userData().get(BoardUpgradeCheck.ACCESS);
+        return access == null ? null : access.inviteId();
     }
 }

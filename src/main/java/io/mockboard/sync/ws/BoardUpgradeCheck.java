@@ -1,8 +1,12 @@
 package io.mockboard.sync.ws;
 
+import io.mockboard.auth.Action;
+import io.mockboard.auth.CurrentUser;
 import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
-import io.mockboard.session.SessionService;
+import io.mockboard.session.SessionAccess;
+import io.mockboard.session.SessionAccess.BoardAccess;
+import io.mockboard.web.OriginPolicy;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
@@ -10,27 +14,27 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
- * Checked before a board socket is upgraded: the Origin must be allowed (HTTP 403 otherwise), and
- * whether the board exists is looked up and handed to the connection, which closes with 4010 when
- * it does not (a browser cannot read an upgrade's HTTP status, but it can read a close code). No
- * room is ever created for a board that is not there. The board of an ended session is read-only:
- * everyone joins it as an observer.
+ * Checked before a board socket is upgraded: the Origin must be allowed (HTTP 403 otherwise, against
+ * cross-site WebSocket hijacking), and the caller's standing on the board is worked out by the access
+ * policy and handed to the connection. A board that does not exist, or that the caller may not read,
+ * closes the connection with 4010 (a browser cannot read an upgrade's HTTP status, but it can read a
+ * close code). No room is ever created for such a board.
  */
 @ApplicationScoped
 class BoardUpgradeCheck implements HttpUpgradeCheck {
-    static final TypedKey<Boolean> BOARD_FOUND = TypedKey.forBoolean("mockboard.board-found");
-    static final TypedKey<Boolean> READ_ONLY = TypedKey.forBoolean("mockboard.read-only");
+    static final TypedKey<BoardAccess> ACCESS = new TypedKey<>("mockboard.access");
 
     private final BoardService boards;
-    private final SessionService sessions;
+    private final SessionAccess access;
     private final OriginPolicy origins;
 
-    BoardUpgradeCheck(BoardService boards, SessionService sessions, SyncConfig config) {
+    BoardUpgradeCheck(BoardService boards, SessionAccess access, SyncConfig config) {
         this.boards = boards;
-        this.sessions = sessions;
-        this.origins = new OriginPolicy(config.allowedOrigins().orElse(java.util.List.of()));
+        this.access = access;
+        this.origins = new OriginPolicy(config.allowedOrigins().orElse(List.of()));
     }
 
     @Override
@@ -48,18 +52,14 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
         try {
             id = BoardId.parse(context.pathParam("boardId"));
         } catch (IllegalArgumentException e) {
-            context.userData().put(BOARD_FOUND, false);
             return CheckResult.permitUpgrade();
         }
         // The lookup blocks, so it runs on a worker; the upgrade itself must continue on the connection's
         // event loop, or frames the client sends right after the handshake can be lost.
         Context eventLoop = Vertx.currentContext();
-        return Uni.createFrom().item(() -> {
-                    boolean exists = boards.exists(id);
-                    context.userData().put(READ_ONLY, exists && sessions.isBoardReadOnly(id));
-                    return exists;
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return context.securityIdentity()
+                .chain(identity -> Uni.createFrom().item(() -> standing(id, CurrentUser.of(identity)))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .emitOn(task -> {
                     if (eventLoop != null) {
                         eventLoop.runOnContext(ignored -> task.run());
@@ -67,9 +67,15 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
                         task.run();
                     }
                 })
-                .map(exists -> {
-                    context.userData().put(BOARD_FOUND, exists);
+                .map(standing -> {
+                    if (standing != null && standing.permits(Action.READ_BOARD)) {
+                        context.userData().put(ACCESS, standing);
+                    }
                     return CheckResult.permitUpgradeSync();
                 });
+    }
+
+    private BoardAccess standing(BoardId id, CurrentUser user) {
+        return boards.exists(id) ? access.onBoard(id, user) : null;
     }
 }

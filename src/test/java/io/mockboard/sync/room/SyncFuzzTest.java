@@ -414,6 +414,7 @@ class SyncFuzzTest {
                 case ServerMessage.PeerJoined joined -> { }
                 case ServerMessage.PeerLeft left -> { }
                 case ServerMessage.Pong pong -> { }
+                case ServerMessage.Note note -> fail("no private messages in the fuzz run");
             }
         }
 

@@ -1,8 +1,10 @@
 package io.mockboard.sync.ws;
 
+import static io.mockboard.sync.ws.Frames.hello;
+import static io.mockboard.sync.ws.Frames.push;
+import static io.mockboard.sync.ws.Frames.rectangle;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -15,7 +17,6 @@ import io.quarkus.test.oidc.client.OidcTestClient;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.WebSocketHandshakeException;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +198,7 @@ class BoardSyncEndpointTest {
     @Test
     @DisplayName("[S10] the upgrade needs a token and an allowed origin; an unknown board closes with 4010")
     void upgradeIsChecked() throws Exception {
-        assertHandshakeStatus(() -> WsTestClient.connect(wsUri(), null), 401);
+        assertHandshakeStatus(() -> WsTestClient.connect(wsUri(), (String) null), 401);
         assertHandshakeStatus(() -> WsTestClient.connect(wsUri(), token, "https://evil.example"), 403);
         try (WsTestClient unknown = WsTestClient.connect(URI.create(wsUri().toString().replace(boardId, UUID.randomUUID().toString())), token)) {
             assertThat(unknown.closeCode.get(15, TimeUnit.SECONDS)).isEqualTo(4010);
@@ -209,17 +210,7 @@ class BoardSyncEndpointTest {
     }
 
     private static void assertHandshakeStatus(Runnable connect, int status) {
-        assertThatThrownBy(connect::run)
-                .satisfies(e -> assertThat(handshakeFailure(e).getResponse().statusCode()).isEqualTo(status));
-    }
-
-    private static WebSocketHandshakeException handshakeFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WebSocketHandshakeException handshake) {
-                return handshake;
-            }
-        }
-        throw new AssertionError("not a handshake failure", e);
+        assertThat(WsTestClient.refusedUpgradeStatus(connect)).isEqualTo(status);
     }
 
     private WsTestClient join(String clientId, long lastSeq) {
@@ -243,25 +234,5 @@ class BoardSyncEndpointTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    static Map<String, Object> hello(String clientId, long lastSeq) {
-        return Map.of("t", "hello", "protocol", 1, "clientId", clientId, "lastSeq", lastSeq);
-    }
-
-    static Map<String, Object> push(long clientSeq, Map<String, Object> element) {
-        return Map.of("t", "push", "clientSeq", clientSeq, "elements", List.of(element));
-    }
-
-    /** A rectangle as Excalidraw 0.18 serializes it. */
-    static Map<String, Object> rectangle(String id, int version, int x) {
-        return Map.ofEntries(Map.entry("id", id), Map.entry("type", "rectangle"), Map.entry("x", x), Map.entry("y", 40),
-                Map.entry("width", 120), Map.entry("height", 80), Map.entry("angle", 0), Map.entry("strokeColor", "#1e1e1e"),
-                Map.entry("backgroundColor", "transparent"), Map.entry("fillStyle", "solid"), Map.entry("strokeWidth", 2),
-                Map.entry("strokeStyle", "solid"), Map.entry("roughness", 1), Map.entry("opacity", 100),
-                Map.entry("groupIds", List.of()), Map.entry("index", "a" + id.length()),
-                Map.entry("roundness", Map.of("type", 3)), Map.entry("seed", 1_234 + x), Map.entry("version", version),
-                Map.entry("versionNonce", 99_000 + version), Map.entry("isDeleted", false), Map.entry("boundElements", List.of()),
-                Map.entry("updated", 1_732_000_000_000L), Map.entry("link", ""), Map.entry("locked", false));
     }
 }

@@ -15,40 +15,62 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real WebSocket client (the JDK's) that records every frame the server sends. */
-final class WsTestClient implements WebSocket.Listener, AutoCloseable {
+public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(15);
     /** Shared and strongly held: the JDK stops a WebSocket's reads once its HttpClient is garbage collected. */
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-    final List<JsonNode> seen = new ArrayList<>();
-    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    public final List<JsonNode> seen = new ArrayList<>();
+    public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static WsTestClient connect(URI uri, String token) {
+    public static WsTestClient connect(URI uri, String token) {
         return connect(uri, token, null);
     }
 
-    static WsTestClient connect(URI uri, String token, String origin) {
-        WsTestClient client = new WsTestClient();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+    public static WsTestClient connect(URI uri, String token, String origin) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
         if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", "Bearer " + token);
         }
         if (origin != null) {
-            builder.header("Origin", origin);
+            headers.put("Origin", origin);
         }
+        return connect(uri, headers);
+    }
+
+    /** Connects with these request headers (a bearer token, a guest's cookie, an Origin). */
+    public static WsTestClient connect(URI uri, java.util.Map<String, String> headers) {
+        WsTestClient client = new WsTestClient();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
         client.socket = builder.buildAsync(uri, client).orTimeout(15, TimeUnit.SECONDS).join();
         return client;
     }
 
-    void send(String frame) {
+    /** The HTTP status a refused upgrade answered with. */
+    public static int refusedUpgradeStatus(Runnable connect) {
+        try {
+            connect.run();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.http.WebSocketHandshakeException handshake) {
+                    return handshake.getResponse().statusCode();
+                }
+            }
+            throw new AssertionError("not a handshake failure", e);
+        }
+        throw new AssertionError("the upgrade was accepted");
+    }
+
+    public void send(String frame) {
         socket.sendText(frame, true).join();
     }
 
-    void send(Object message) {
+    public void send(Object message) {
         try {
             send(JSON.writeValueAsString(message));
         } catch (Exception e) {
@@ -57,7 +79,7 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The next frame matching the predicate; frames before it are kept in {@link #seen}. */
-    JsonNode await(Predicate<JsonNode> match) {
+    public JsonNode await(Predicate<JsonNode> match) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         try {
             while (true) {
@@ -77,12 +99,12 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    JsonNode await(String type) {
+    public JsonNode await(String type) {
         return await(frame -> type.equals(frame.path("t").asText()));
     }
 
     /** Aborts the TCP connection without a close handshake, as a dropped network would. */
-    void drop() {
+    public void drop() {
         socket.abort();
     }
 

@@ -1,22 +1,22 @@
-package io.mockboard.sync.ws;
+package io.mockboard.web;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Cross-site WebSocket hijacking guard: a browser upgrade is allowed from the server's own origin
- * and from the configured origins. Requests without an Origin header (non-browser clients) pass;
+ * Cross-site request guard (WebSocket hijacking, form posts): a browser request is allowed from the
+ * server's own origin and from the configured origins. Requests without an Origin header (non-browser clients) pass;
  * browsers always send one.
  */
-final class OriginPolicy {
+public final class OriginPolicy {
     private final List<String> allowed;
 
-    OriginPolicy(List<String> allowed) {
+    public OriginPolicy(List<String> allowed) {
         this.allowed = allowed.stream().map(OriginPolicy::normalize).toList();
     }
 
-    boolean permits(String origin, String host) {
+    public boolean permits(String origin, String host) {
         if (origin == null) {
             return true;
         }

@@ -1,0 +1,21 @@
+package io.mockboard.auth;
+
+/** Everything the access policy decides, for REST resources, pages and board sockets alike. */
+public enum Action {
+    /** See the session's details and lobby. */
+    VIEW_SESSION,
+    /** Open the board and receive its changes. */
+    READ_BOARD,
+    /** Change the board (never once the session has ended). */
+    WRITE_BOARD,
+    /** Read and write interviewer-private data: notes, hint cards not yet revealed. */
+    READ_PRIVATE,
+    /** See scorecards. */
+    READ_SCORECARDS,
+    /** Open the recording. */
+    REPLAY,
+    /** Create, list and revoke invite links. */
+    MANAGE_INVITES,
+    /** Start and end the session. */
+    MANAGE_SESSION
+}

@@ -1,0 +1,220 @@
+package io.mockboard.session.web;
+
+import io.mockboard.auth.AccessPolicy;
+import io.mockboard.auth.Action;
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.auth.Roles;
+import io.mockboard.session.InviteRole;
+import io.mockboard.session.InviteService;
+import io.mockboard.session.InviteSummary;
+import io.mockboard.session.ParticipantSummary;
+import io.mockboard.session.Participants;
+import io.mockboard.session.SessionAccess;
+import io.mockboard.session.SessionService;
+import io.mockboard.session.SessionService.NewSession;
+import io.mockboard.session.SessionState;
+import io.mockboard.session.SessionSummary;
+import io.mockboard.session.TargetLevel;
+import io.mockboard.web.Ids;
+import io.mockboard.web.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The interviewer's pages: the new-session form and a session's lobby (start/end, invite links, who joined). */
+@Path("/sessions")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@RolesAllowed({Roles.INTERVIEWER, Roles.ADMIN})
+public class SessionPages {
+    private final SessionService sessions;
+    private final SessionAccess access;
+    private final InviteService invites;
+    private final Participants participants;
+    private final LobbyPresence presence;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    SessionPages(SessionService sessions, SessionAccess access, InviteService invites, Participants participants, LobbyPresence presence,
+            SecurityIdentity identity, Clock clock) {
+        this.sessions = sessions;
+        this.access = access;
+        this.invites = invites;
+        this.participants = participants;
+        this.presence = presence;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** What the new-session form holds, as typed. */
+    public record Form(String title, String scheduled, String level) {}
+
+    /** An invite with its state spelled out. */
+    public record InviteRow(InviteSummary invite, String status) {
+        public boolean active() {
+            return status.equals("active");
+        }
+    }
+
+    /** A link just created: shown once, then only its hash exists. */
+    public record NewLink(InviteRole role, String url) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance create(CurrentUser user, Form form, List<TargetLevel> levels, String error);
+
+        static native TemplateInstance lobby(CurrentUser user, SessionSummary session, boolean manages, List<InviteRow> invites,
+                List<ParticipantSummary> joined, List<String> online, NewLink created, String error);
+    }
+
+    @GET
+    @Path("new")
+    @Operation(hidden = true)
+    public TemplateInstance newForm() {
+        return Templates.create(user(), new Form("", "", ""), List.of(TargetLevel.values()), null);
+    }
+
+    @POST
+    @Operation(hidden = true)
+    public Response create(@FormParam("title") String title, @FormParam("scheduled") String scheduled,
+            @FormParam("tzOffset") String tzOffset, @FormParam("level") String level) {
+        Form form = new Form(title, scheduled, level);
+        try {
+            TargetLevel target = level == null || level.isBlank() ? null : TargetLevel.fromWire(level);
+            SessionSummary session = sessions.create(new NewSession(title, scheduledAt(scheduled, tzOffset), target), user());
+            return Response.seeOther(URI.create("/sessions/" + session.id())).build();
+        } catch (ProblemException | IllegalArgumentException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.create(user(), form, List.of(TargetLevel.values()), invalid.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(hidden = true)
+    public TemplateInstance lobby(@PathParam("id") String id) {
+        return lobby(Ids.uuid(id, "Session"), null, null);
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Operation(hidden = true)
+    public Response start(@PathParam("id") String id) {
+        return afterAction(id, () -> sessions.start(Ids.uuid(id, "Session"), user()));
+    }
+
+    @POST
+    @Path("{id}/end")
+    @Operation(hidden = true)
+    public Response end(@PathParam("id") String id) {
+        return afterAction(id, () -> sessions.end(Ids.uuid(id, "Session"), user()));
+    }
+
+    @POST
+    @Path("{id}/invites")
+    @Operation(hidden = true)
+    public Response invite(@PathParam("id") String id, @FormParam("role") String role, @FormParam("days") String days,
+            @FormParam("singleUse") String singleUse, @Context UriInfo uri) {
+        UUID sessionId = Ids.uuid(id, "Session");
+        try {
+            InviteRole inviteRole = InviteRole.fromWire(role == null ? "candidate" : role);
+            Duration validFor = Duration.ofDays(days == null || days.isBlank() ? 7 : Long.parseLong(days));
+            var created = invites.create(sessionId, new InviteService.NewInvite(inviteRole, validFor, singleUse != null), user());
+            String url = uri.getBaseUriBuilder().path("join").path(created.token()).build().toString();
+            return Response.status(Response.Status.CREATED).entity(lobby(sessionId, new NewLink(inviteRole, url), null)).build();
+        } catch (IllegalArgumentException invalid) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(lobby(sessionId, null, "Pick a role and a validity of 1 to 30 days")).build();
+        } catch (ProblemException refused) {
+            if (refused.status() == Response.Status.NOT_FOUND) {
+                throw refused;
+            }
+            return Response.status(refused.status()).entity(lobby(sessionId, null, refused.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/invites/{inviteId}/revoke")
+    @Operation(hidden = true)
+    public Response revoke(@PathParam("id") String id, @PathParam("inviteId") String inviteId) {
+        invites.revoke(Ids.uuid(id, "Session"), Ids.uuid(inviteId, "Invite"), user());
+        return Response.seeOther(URI.create("/sessions/" + id + "#invites")).build();
+    }
+
+    private interface SessionAction {
+        void run();
+    }
+
+    private Response afterAction(String id, SessionAction action) {
+        try {
+            action.run();
+            return Response.seeOther(URI.create("/sessions/" + id)).build();
+        } catch (ProblemException refused) {
+            if (refused.status() == Response.Status.NOT_FOUND) {
+                throw refused;
+            }
+            return Response.status(refused.status()).entity(lobby(Ids.uuid(id, "Session"), null, refused.getMessage())).build();
+        }
+    }
+
+    private TemplateInstance lobby(UUID id, NewLink created, String error) {
+        CurrentUser user = user();
+        SessionSummary session = sessions.get(id, user);
+        boolean manages = AccessPolicy.permits(access.role(id, user), Action.MANAGE_SESSION, false);
+        Instant now = clock.instant();
+        List<InviteRow> rows = invites.list(id, user).stream().map(i -> new InviteRow(i, status(i, now))).toList();
+        return Templates.lobby(user, session, manages, rows, participants.of(id), presence.online(session.boardId()), created, error);
+    }
+
+    private static String status(InviteSummary invite, Instant now) {
+        if (invite.revokedAt() != null) {
+            return "revoked";
+        }
+        if (invite.singleUse() && invite.usedAt() != null) {
+            return "used";
+        }
+        return now.isBefore(invite.expiresAt()) ? "active" : "expired";
+    }
+
+    /** The form's local date and time, moved to UTC by the browser's offset (minutes, as JavaScript gives it). */
+    static Instant scheduledAt(String scheduled, String tzOffset) {
+        if (scheduled == null || scheduled.isBlank()) {
+            return null;
+        }
+        try {
+            int offsetMinutes = tzOffset == null || tzOffset.isBlank() ? 0 : Integer.parseInt(tzOffset.strip());
+            if (Math.abs(offsetMinutes) > 18 * 60) {
+                throw new IllegalArgumentException("Time zone offset out of range");
+            }
+            return LocalDateTime.parse(scheduled.strip()).toInstant(ZoneOffset.UTC).plus(Duration.ofMinutes(offsetMinutes));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("Give the date and time as YYYY-MM-DD HH:MM");
+        }
+    }
+
+    private CurrentUser user() {
+        return CurrentUser.of(identity);
+    }
+}

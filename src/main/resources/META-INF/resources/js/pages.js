@@ -1,0 +1,36 @@
+// Small progressive enhancements for the server-rendered pages; every page works without them.
+(() => {
+  // Times: show them in the reader's own time zone.
+  for (const el of document.querySelectorAll("time[data-local]")) {
+    const at = new Date(el.getAttribute("datetime"));
+    if (!Number.isNaN(at.getTime())) {
+      el.textContent = at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    }
+  }
+  // Forms with a local date-time send the browser's offset, so the server stores the right instant.
+  for (const input of document.querySelectorAll("input[data-tz-offset]")) {
+    input.value = String(new Date().getTimezoneOffset());
+  }
+  // Copy buttons copy the text of the element they name and say so.
+  for (const button of document.querySelectorAll("button[data-copy]")) {
+    button.addEventListener("click", async () => {
+      const source = document.querySelector(button.getAttribute("data-copy"));
+      const text = source.value ?? source.textContent;
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        source.select?.();
+        document.execCommand("copy");
+      }
+      const label = button.textContent;
+      button.textContent = "Copied";
+      setTimeout(() => (button.textContent = label), 1500);
+    });
+  }
+  // Destructive forms ask first.
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  }
+})();

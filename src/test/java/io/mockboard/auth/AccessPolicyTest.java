@@ -1,0 +1,51 @@
+package io.mockboard.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mockboard.sync.room.Role;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class AccessPolicyTest {
+
+    private static Set<Action> granted(SessionRole role, boolean ended) {
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        for (Action action : Action.values()) {
+            if (AccessPolicy.permits(role, action, ended)) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    @Test
+    void eachRoleGetsExactlyItsActionsWhileTheSessionRuns() {
+        assertThat(granted(SessionRole.INTERVIEWER, false)).containsExactlyInAnyOrder(Action.values());
+        assertThat(granted(SessionRole.ADMIN, false)).containsExactlyInAnyOrder(Action.values());
+        assertThat(granted(SessionRole.CO_INTERVIEWER, false)).containsExactlyInAnyOrder(Action.VIEW_SESSION, Action.READ_BOARD,
+                Action.WRITE_BOARD, Action.READ_PRIVATE, Action.READ_SCORECARDS, Action.REPLAY, Action.MANAGE_INVITES);
+        assertThat(granted(SessionRole.CANDIDATE, false)).containsExactlyInAnyOrder(Action.READ_BOARD, Action.WRITE_BOARD);
+        assertThat(granted(SessionRole.OBSERVER, false)).containsExactly(Action.READ_BOARD);
+        assertThat(granted(SessionRole.NONE, false)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionRole.class)
+    void nobodyWritesTheBoardOfAnEndedSession(SessionRole role) {
+        assertThat(AccessPolicy.permits(role, Action.WRITE_BOARD, true)).isFalse();
+        Set<Action> before = granted(role, false);
+        before.remove(Action.WRITE_BOARD);
+        assertThat(granted(role, true)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SessionRole.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void socketsGetPrivateMessagesExactlyWhenThePolicyAllowsPrivateData(SessionRole role) {
+        Role onBoard = Role.valueOf(role.name());
+        assertThat(onBoard.seesPrivate()).isEqualTo(AccessPolicy.permits(role, Action.READ_PRIVATE, false));
+        assertThat(onBoard.canEdit()).isEqualTo(AccessPolicy.permits(role, Action.WRITE_BOARD, false));
+    }
+}
