@@ -27,6 +27,23 @@
       setTimeout(() => (button.textContent = label), 1500);
     });
   }
+  // Panels that follow live state (who is on the board) re-read themselves from the page every few seconds.
+  for (const panel of document.querySelectorAll("[data-refresh][id]")) {
+    const every = Number(panel.getAttribute("data-refresh"));
+    const refresh = async () => {
+      try {
+        const response = await fetch(window.location.href, { headers: { Accept: "text/html" } });
+        if (!response.ok) return;
+        const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById(panel.id);
+        if (fresh && fresh.innerHTML !== panel.innerHTML) panel.innerHTML = fresh.innerHTML;
+      } catch {
+        /* offline for a moment: try again on the next tick */
+      }
+    };
+    setInterval(() => {
+      if (!document.hidden) void refresh();
+    }, every);
+  }
   // Destructive forms ask first.
   for (const form of document.querySelectorAll("form[data-confirm]")) {
     form.addEventListener("submit", (event) => {

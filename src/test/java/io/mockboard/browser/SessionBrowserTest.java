@@ -53,6 +53,7 @@ class SessionBrowserTest {
         alice.locator("#title").fill("Feed ranking mock with Cam");
         alice.locator("button:text('Create session')").click();
         alice.waitForURL("**/sessions/*");
+        String sessionId = alice.url().substring(alice.url().lastIndexOf('/') + 1);
         assertThat(alice.locator("[data-testid='session-state']").textContent()).isEqualTo("scheduled");
 
         SessionFlow.createLink(alice, "candidate");
@@ -87,9 +88,13 @@ class SessionBrowserTest {
         alice.waitForFunction("() => window.mockboard.excalidraw.getAppState().collaborators.size >= 1");
         Browsers.screenshot(cam, "guest-on-board");
 
-        alice.goBack();
-        alice.reload();
-        assertThat(alice.locator(".people").first().textContent()).contains("Cam (candidate)");
+        Page lobby = interviewerBrowser.newPage();
+        lobby.navigate(alice.url().replaceAll("/b/.*", "") + "/sessions/" + sessionId);
+        lobby.locator("#people .people li:has-text('Cam (candidate)')").waitFor();
+        cam.close();
+        // the people panel follows the board by itself
+        lobby.locator("#people li:has-text('Cam (candidate)')").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         interviewerBrowser.close();
         candidateBrowser.close();
     }

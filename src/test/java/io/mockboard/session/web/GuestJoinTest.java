@@ -174,6 +174,21 @@ class GuestJoinTest {
     }
 
     @Test
+    void aSignedInCandidateAccountJoinsUnderItsOwnIdentity() throws Exception {
+        String token = TestSessions.tokenOf(candidateLink());
+        String bob = oidc.getAccessToken("bob", "bob");
+        given().auth().oauth2(bob).when().get("/api/boards/" + session.boardId()).then().statusCode(404);
+        Response joined = given().auth().oauth2(bob).redirects().follow(false).formParam("name", "").when().post("/join/" + token);
+        assertThat(joined.statusCode()).isEqualTo(303);
+        assertThat(joined.header("Set-Cookie")).as("no guest cookie for an account").isNull();
+        given().auth().oauth2(bob).when().get("/api/boards/" + session.boardId()).then().statusCode(200);
+        try (WsTestClient client = WsTestClient.connect(ws(), bob)) {
+            client.send(Frames.hello("bob", 0));
+            assertThat(client.await("welcome").path("you").path("role").asText()).isEqualTo("candidate");
+        }
+    }
+
+    @Test
     void aFormPostedFromAnotherSiteIsRefused() {
         String token = TestSessions.tokenOf(candidateLink());
         given().header("Origin", "https://evil.example").formParam("name", "Mallory").when().post("/join/" + token)
