@@ -29,6 +29,18 @@ async function requireSession(): Promise<Session | null> {
   return null;
 }
 
+/** The component library: one typed shape per component kind, ready to drag onto the board. */
+async function loadLibrary(api: ExcalidrawImperativeAPI, http: Api): Promise<void> {
+  const response = await http.fetch("/api/templates/library");
+  if (!response.ok) return;
+  const library = (await response.json()) as { libraryItems: unknown[] };
+  await api.updateLibrary({
+    libraryItems: library.libraryItems as Parameters<ExcalidrawImperativeAPI["updateLibrary"]>[0]["libraryItems"],
+    merge: false,
+    openLibraryMenu: false,
+  });
+}
+
 async function boardTitle(boardId: string, http: Api): Promise<string | null> {
   const response = await http.fetch(`/api/boards/${boardId}`);
   return response.ok ? ((await response.json()) as { title: string }).title : null;
@@ -119,6 +131,7 @@ export function BoardPage({ boardId }: Props) {
       const http = new Api(session.accessToken);
       const files = new FileSync(api, http, boardId, (text) => setNotice({ text, severity: "error" }));
       filesRef.current = files;
+      void loadLibrary(api, http).catch(() => setNotice({ text: "The component library could not be loaded.", severity: "info" }));
       void boardTitle(boardId, http).then((t) => {
         if (!cancelled && t) {
           setTitle(t);

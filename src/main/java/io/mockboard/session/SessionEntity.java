@@ -41,8 +41,11 @@ class SessionEntity extends PanacheEntityBase {
     @Column(name = "ended_at")
     Instant endedAt;
 
+    @Column(name = "template_id")
+    UUID templateId;
+
     SessionSummary toSummary() {
         return new SessionSummary(id, title, new io.mockboard.board.BoardId(boardId), SessionState.fromWire(state), scheduledAt,
-                targetLevel == null ? null : TargetLevel.fromWire(targetLevel), createdBy, createdAt, startedAt, endedAt);
+                targetLevel == null ? null : TargetLevel.fromWire(targetLevel), createdBy, createdAt, startedAt, endedAt, templateId);
     }
 }

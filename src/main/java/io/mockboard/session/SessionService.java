@@ -5,6 +5,9 @@ import io.mockboard.auth.Action;
 import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
+import io.mockboard.sync.store.OpLogSeeder;
+import io.mockboard.template.TemplateService;
+import io.mockboard.template.TemplateSummary;
 import io.mockboard.web.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,28 +17,41 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Creates sessions (each with its own board) and moves them scheduled → live → ended. */
 @ApplicationScoped
 public class SessionService {
     private final BoardService boards;
+    private final TemplateService templates;
+    private final OpLogSeeder seeder;
     private final SessionAccess access;
     private final Clock clock;
     private final Event<SessionEnded> ended;
 
-    SessionService(BoardService boards, SessionAccess access, Clock clock, Event<SessionEnded> ended) {
+    SessionService(BoardService boards, TemplateService templates, OpLogSeeder seeder, SessionAccess access, Clock clock,
+            Event<SessionEnded> ended) {
         this.boards = boards;
+        this.templates = templates;
+        this.seeder = seeder;
         this.access = access;
         this.clock = clock;
         this.ended = ended;
     }
 
-    public record NewSession(String title, Instant scheduledAt, TargetLevel targetLevel) {}
+    /** A new session; {@code template} is a template's id or a shipped template's slug, or null for an empty board. */
+    public record NewSession(String title, Instant scheduledAt, TargetLevel targetLevel, String template) {}
 
+    /** Creates the session and its board; a template's scene becomes the board's first ops (seq 1..n). */
     @Transactional
     public SessionSummary create(NewSession request, CurrentUser owner) {
+        TemplateSummary template = request.template() == null || request.template().isBlank() ? null : template(request.template());
         BoardSummary board = boards.create(request.title(), owner.id());
+        if (template != null) {
+            seeder.seed(board.id(), "template:" + (template.slug() != null ? template.slug() : template.id()), clock.instant(),
+                    templates.elements(template.id()));
+        }
         SessionEntity session = new SessionEntity();
         session.id = UUID.randomUUID();
         session.title = board.title();
@@ -45,8 +61,19 @@ public class SessionService {
         session.targetLevel = request.targetLevel() == null ? null : request.targetLevel().wire();
         session.createdBy = owner.id();
         session.createdAt = clock.instant();
+        session.templateId = template == null ? null : template.id();
         session.persist();
         return session.toSummary();
+    }
+
+    private TemplateSummary template(String idOrSlug) {
+        Optional<TemplateSummary> found;
+        try {
+            found = templates.find(UUID.fromString(idOrSlug));
+        } catch (IllegalArgumentException notAnId) {
+            found = templates.findBySlug(idOrSlug);
+        }
+        return found.orElseThrow(() -> ProblemException.badRequest("There is no template '" + idOrSlug + "'"));
     }
 
     /** The session, if this user may see its details (404 for strangers, 403 for candidates and observers). */

@@ -44,6 +44,10 @@
       if (!document.hidden) void refresh();
     }, every);
   }
+  // Filter selects apply at once.
+  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
+    select.addEventListener("change", () => select.form.submit());
+  }
   // Destructive forms ask first.
   for (const form of document.querySelectorAll("form[data-confirm]")) {
     form.addEventListener("submit", (event) => {

@@ -15,6 +15,8 @@ import io.mockboard.session.SessionService.NewSession;
 import io.mockboard.session.SessionState;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.session.TargetLevel;
+import io.mockboard.template.TemplateService;
+import io.mockboard.template.TemplateSummary;
 import io.mockboard.web.Ids;
 import io.mockboard.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -50,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.INTERVIEWER, Roles.ADMIN})
 public class SessionPages {
     private final SessionService sessions;
+    private final TemplateService templates;
     private final SessionAccess access;
     private final InviteService invites;
     private final Participants participants;
@@ -57,9 +61,10 @@ public class SessionPages {
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    SessionPages(SessionService sessions, SessionAccess access, InviteService invites, Participants participants, LobbyPresence presence,
+    SessionPages(SessionService sessions, TemplateService templates, SessionAccess access, InviteService invites, Participants participants, LobbyPresence presence,
             SecurityIdentity identity, Clock clock) {
         this.sessions = sessions;
+        this.templates = templates;
         this.access = access;
         this.invites = invites;
         this.participants = participants;
@@ -69,7 +74,10 @@ public class SessionPages {
     }
 
     /** What the new-session form holds, as typed. */
-    public record Form(String title, String scheduled, String level) {}
+    public record Form(String title, String scheduled, String level, String template) {}
+
+    /** Templates of one kind, for the form's grouped picker. */
+    public record TemplateGroup(String label, List<TemplateSummary> templates) {}
 
     /** An invite with its state spelled out. */
     public record InviteRow(InviteSummary invite, String status) {
@@ -83,7 +91,8 @@ public class SessionPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance create(CurrentUser user, Form form, List<TargetLevel> levels, String error);
+        static native TemplateInstance create(CurrentUser user, Form form, List<TargetLevel> levels, List<TemplateGroup> groups,
+                String error);
 
         static native TemplateInstance lobby(CurrentUser user, SessionSummary session, boolean manages, List<InviteRow> invites,
                 List<ParticipantSummary> joined, List<String> online, NewLink created, String error);
@@ -92,30 +101,46 @@ public class SessionPages {
     @GET
     @Path("new")
     @Operation(hidden = true)
-    public TemplateInstance newForm() {
-        return Templates.create(user(), new Form("", "", ""), List.of(TargetLevel.values()), null);
+    public TemplateInstance newForm(@QueryParam("template") String template) {
+        String chosen = template == null || template.isBlank() ? "ml-system-design-scaffold" : template;
+        return form(new Form("", "", "", chosen), null);
     }
 
     @POST
     @Operation(hidden = true)
     public Response create(@FormParam("title") String title, @FormParam("scheduled") String scheduled,
-            @FormParam("tzOffset") String tzOffset, @FormParam("level") String level) {
-        Form form = new Form(title, scheduled, level);
+            @FormParam("tzOffset") String tzOffset, @FormParam("level") String level, @FormParam("template") String template) {
+        Form form = new Form(title, scheduled, level, template);
         try {
             TargetLevel target = level == null || level.isBlank() ? null : TargetLevel.fromWire(level);
-            SessionSummary session = sessions.create(new NewSession(title, scheduledAt(scheduled, tzOffset), target), user());
+            SessionSummary session = sessions.create(new NewSession(title, scheduledAt(scheduled, tzOffset), target, template), user());
             return Response.seeOther(URI.create("/sessions/" + session.id())).build();
         } catch (ProblemException | IllegalArgumentException invalid) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.create(user(), form, List.of(TargetLevel.values()), invalid.getMessage())).build();
+            return Response.status(Response.Status.BAD_REQUEST).entity(form(form, invalid.getMessage())).build();
         }
+    }
+
+    private TemplateInstance form(Form form, String error) {
+        List<TemplateSummary> all = templates.list(new TemplateService.Filter(null, null, null));
+        List<TemplateGroup> groups = List.of(
+                group("Frameworks", all, t -> t.variant().equals("scaffold")),
+                group("Case studies (blank, for the candidate)", all, t -> t.variant().equals("blank")),
+                group("Case studies (with the reference architecture)", all, t -> t.variant().equals("reference")),
+                group("Building blocks", all, t -> t.variant().equals("building-block")),
+                group("Saved by interviewers", all, t -> t.variant().equals("saved")));
+        return Templates.create(user(), form, List.of(TargetLevel.values()),
+                groups.stream().filter(g -> !g.templates().isEmpty()).toList(), error);
+    }
+
+    private static TemplateGroup group(String label, List<TemplateSummary> all, java.util.function.Predicate<TemplateSummary> which) {
+        return new TemplateGroup(label, all.stream().filter(which).toList());
     }
 
     @GET
     @Path("{id}")
     @Operation(hidden = true)
-    public TemplateInstance lobby(@PathParam("id") String id) {
-        return lobby(Ids.uuid(id, "Session"), null, null);
+    public TemplateInstance lobby(@PathParam("id") String id, @QueryParam("templateError") String templateError) {
+        return lobby(Ids.uuid(id, "Session"), null, templateError == null ? null : "Not saved as a template: " + templateError);
     }
 
     @POST
