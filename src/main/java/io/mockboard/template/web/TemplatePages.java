@@ -8,6 +8,7 @@ import io.mockboard.template.TemplateService.Metadata;
 import io.mockboard.template.TemplateSummary;
 import io.mockboard.template.catalog.CaseStudy;
 import io.mockboard.template.catalog.Framework;
+import io.mockboard.template.render.SceneSvg;
 import io.mockboard.web.Ids;
 import io.mockboard.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
@@ -111,6 +112,28 @@ public class TemplatePages {
             }
             return Response.status(Response.Status.BAD_REQUEST).entity(detail(templateId, refused.getMessage())).build();
         }
+    }
+
+    @GET
+    @Path("{id}/thumbnail.svg")
+    @Produces("image/svg+xml")
+    @Operation(hidden = true)
+    public Response thumbnail(@PathParam("id") String id) {
+        return svg(id, SceneSvg.Options.thumbnail());
+    }
+
+    @GET
+    @Path("{id}/preview.svg")
+    @Produces("image/svg+xml")
+    @Operation(hidden = true)
+    public Response preview(@PathParam("id") String id) {
+        return svg(id, SceneSvg.Options.preview());
+    }
+
+    private Response svg(String id, SceneSvg.Options options) {
+        String svg = SceneSvg.render(templates.elements(Ids.uuid(id, "Template")), options);
+        return Response.ok(svg).header("Cache-Control", "private, max-age=60")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'").build();
     }
 
     @GET
