@@ -99,6 +99,10 @@ class TemplateBrowserTest {
         cam.waitForFunction("n => window.mockboard.excalidraw.getSceneElements().length === n", count);
         assertThat(cam.evaluate("() => window.mockboard.excalidraw.getSceneElements()"
                 + ".filter(e => e.customData && e.customData.kind).length")).isNotEqualTo(0);
+        cam.locator(".default-sidebar-trigger").click();
+        cam.waitForFunction("() => document.querySelectorAll('.library-unit:not(.library-unit--skeleton)').length >= 26");
+        Browsers.screenshot(cam, "component-library");
+        cam.keyboard().press("Escape");
         Page interviewer = browsers.newContext().newPage();
         interviewer.navigate(root + "login?next=/sessions/" + session);
         interviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
