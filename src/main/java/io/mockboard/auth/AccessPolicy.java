@@ -1,5 +1,6 @@
 package io.mockboard.auth;
 
+import static io.mockboard.auth.Action.CONTROL_STEPS;
 import static io.mockboard.auth.Action.MANAGE_INVITES;
 import static io.mockboard.auth.Action.MANAGE_SESSION;
 import static io.mockboard.auth.Action.READ_BOARD;
@@ -23,7 +24,7 @@ public final class AccessPolicy {
             SessionRole.INTERVIEWER, EnumSet.allOf(Action.class),
             SessionRole.ADMIN, EnumSet.allOf(Action.class),
             SessionRole.CO_INTERVIEWER, EnumSet.of(VIEW_SESSION, READ_BOARD, WRITE_BOARD, READ_PRIVATE, READ_SCORECARDS, REPLAY,
-                    MANAGE_INVITES),
+                    MANAGE_INVITES, CONTROL_STEPS),
             SessionRole.CANDIDATE, EnumSet.of(READ_BOARD, WRITE_BOARD),
             SessionRole.OBSERVER, EnumSet.of(READ_BOARD),
             SessionRole.NONE, EnumSet.noneOf(Action.class));

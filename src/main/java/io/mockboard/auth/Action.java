@@ -16,6 +16,8 @@ public enum Action {
     REPLAY,
     /** Create, list and revoke invite links. */
     MANAGE_INVITES,
+    /** Move the session through its framework steps (the timer everyone sees). */
+    CONTROL_STEPS,
     /** Start and end the session. */
     MANAGE_SESSION
 }

@@ -46,6 +46,16 @@ public class SessionAccess {
         return session.toSummary();
     }
 
+    /** The session, without any access check: for code that acts on behalf of the system (events). */
+    @Transactional
+    public SessionSummary summary(UUID sessionId) {
+        SessionEntity session = SessionEntity.findById(sessionId);
+        if (session == null) {
+            throw ProblemException.notFound("Session " + sessionId);
+        }
+        return session.toSummary();
+    }
+
     /** What the caller is in the session ({@code NONE} if it does not exist). */
     @Transactional
     public SessionRole role(UUID sessionId, CurrentUser user) {

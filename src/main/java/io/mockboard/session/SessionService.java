@@ -29,15 +29,17 @@ public class SessionService {
     private final SessionAccess access;
     private final Clock clock;
     private final Event<SessionEnded> ended;
+    private final Event<SessionStarted> started;
 
     SessionService(BoardService boards, TemplateService templates, OpLogSeeder seeder, SessionAccess access, Clock clock,
-            Event<SessionEnded> ended) {
+            Event<SessionEnded> ended, Event<SessionStarted> started) {
         this.boards = boards;
         this.templates = templates;
         this.seeder = seeder;
         this.access = access;
         this.clock = clock;
         this.ended = ended;
+        this.started = started;
     }
 
     /** A new session; {@code template} is a template's id or a shipped template's slug, or null for an empty board. */
@@ -94,7 +96,9 @@ public class SessionService {
 
     @Transactional
     public SessionSummary start(UUID id, CurrentUser user) {
-        return move(id, user, SessionState.SCHEDULED, SessionState.LIVE);
+        SessionSummary session = move(id, user, SessionState.SCHEDULED, SessionState.LIVE);
+        started.fire(new SessionStarted(session.id(), user.id(), user.name()));
+        return session;
     }
 
     @Transactional

@@ -26,7 +26,8 @@ class AccessPolicyTest {
         assertThat(granted(SessionRole.INTERVIEWER, false)).containsExactlyInAnyOrder(Action.values());
         assertThat(granted(SessionRole.ADMIN, false)).containsExactlyInAnyOrder(Action.values());
         assertThat(granted(SessionRole.CO_INTERVIEWER, false)).containsExactlyInAnyOrder(Action.VIEW_SESSION, Action.READ_BOARD,
-                Action.WRITE_BOARD, Action.READ_PRIVATE, Action.READ_SCORECARDS, Action.REPLAY, Action.MANAGE_INVITES);
+                Action.WRITE_BOARD, Action.READ_PRIVATE, Action.READ_SCORECARDS, Action.REPLAY, Action.MANAGE_INVITES,
+                Action.CONTROL_STEPS);
         assertThat(granted(SessionRole.CANDIDATE, false)).containsExactlyInAnyOrder(Action.READ_BOARD, Action.WRITE_BOARD);
         assertThat(granted(SessionRole.OBSERVER, false)).containsExactly(Action.READ_BOARD);
         assertThat(granted(SessionRole.NONE, false)).isEmpty();

@@ -23,11 +23,12 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.PeerLeft.class, name = "peer-left"),
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
-    @JsonSubTypes.Type(value = ServerMessage.Note.class, name = "note")
+    @JsonSubTypes.Type(value = ServerMessage.Note.class, name = "note"),
+    @JsonSubTypes.Type(value = ServerMessage.Step.class, name = "step")
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Ack, ServerMessage.Op,
         ServerMessage.PeerPresence, ServerMessage.PeerJoined, ServerMessage.PeerLeft, ServerMessage.Error,
-        ServerMessage.Pong, ServerMessage.Note {
+        ServerMessage.Pong, ServerMessage.Note, ServerMessage.Step {
 
     /**
      * The answer to hello, sent once the board is loaded. Catch-up is either {@code ops} (every op after
@@ -169,5 +170,16 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         public Note {
             elementIds = List.copyOf(elementIds);
         }
+    }
+
+    /** The session moved to a framework step (sent to everyone on the board). */
+    record Step(
+            @JsonProperty("step") String step,
+            @JsonProperty("at")
+            @JsonSerialize(using = ToStringSerializer.class)
+            @JsonDeserialize(using = InstantJson.class)
+            Instant at,
+            @JsonProperty("by") String by)
+            implements ServerMessage {
     }
 }

@@ -155,6 +155,12 @@ public final class BoardRoom {
         });
     }
 
+    /** Sends a session-wide message (a step change) to every live session on the board. */
+    public void sendToAll(ServerMessage message) {
+        Objects.requireNonNull(message, "message");
+        serial.execute(() -> broadcast(message, null));
+    }
+
     /** Who is connected right now (live sessions), in the order they joined. */
     public CompletionStage<List<Participant>> present() {
         CompletableFuture<List<Participant>> result = new CompletableFuture<>();

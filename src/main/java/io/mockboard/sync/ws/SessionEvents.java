@@ -3,6 +3,7 @@ package io.mockboard.sync.ws;
 import io.mockboard.rubric.NoteAdded;
 import io.mockboard.session.InviteRevoked;
 import io.mockboard.session.SessionEnded;
+import io.mockboard.session.flow.StepChanged;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.ServerMessage;
 import io.mockboard.sync.room.RoomRegistry;
@@ -38,6 +39,11 @@ class SessionEvents {
                 connection.close(new CloseReason(CloseCodes.UNAUTHORIZED, "invite revoked")).subscribe().with(ok -> {}, e -> {});
             }
         }
+    }
+
+    /** A step change: to everyone on the board, candidates included. */
+    void onStep(@Observes(during = TransactionPhase.AFTER_SUCCESS) StepChanged step) {
+        rooms.loaded(step.boardId()).ifPresent(room -> room.sendToAll(new ServerMessage.Step(step.step(), step.at(), step.by())));
     }
 
     /** A private note: to the interviewers' sockets on the board, never to anyone else's. */

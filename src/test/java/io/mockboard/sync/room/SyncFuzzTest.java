@@ -415,6 +415,7 @@ class SyncFuzzTest {
                 case ServerMessage.PeerLeft left -> { }
                 case ServerMessage.Pong pong -> { }
                 case ServerMessage.Note note -> fail("no private messages in the fuzz run");
+                case ServerMessage.Step step -> fail("no step changes in the fuzz run");
             }
         }
 

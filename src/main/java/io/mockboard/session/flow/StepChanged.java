@@ -1,0 +1,8 @@
+package io.mockboard.session.flow;
+
+import io.mockboard.board.BoardId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Fired after a step change is stored; both participants' boards show it at once. */
+public record StepChanged(UUID sessionId, BoardId boardId, String step, Instant at, String by) {}
