@@ -9,6 +9,10 @@ import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
 import { Api, FileSync } from "./files";
 import { StatusBadge } from "./StatusBadge";
+import { sessionApi, type BoardContext, type Flow, type Note } from "../session/api";
+import { InterviewerPanel } from "../session/InterviewerPanel";
+import { StepBar } from "../session/StepBar";
+import { skew } from "../session/timer";
 
 type Props = { boardId: string | null };
 
@@ -46,6 +50,16 @@ async function boardTitle(boardId: string, http: Api): Promise<string | null> {
   return response.ok ? ((await response.json()) as { title: string }).title : null;
 }
 
+/** On opening a board, its content's top-left corner comes into view (a template starts at its heading). */
+function frameContent(api: ExcalidrawImperativeAPI): void {
+  const elements = api.getSceneElements();
+  if (elements.length === 0) return;
+  const minX = Math.min(...elements.map((e) => e.x));
+  const minY = Math.min(...elements.map((e) => e.y));
+  const zoom = api.getAppState().zoom.value;
+  api.updateScene({ appState: { scrollX: -minX + 48 / zoom, scrollY: -minY + 96 / zoom } });
+}
+
 function newClientId(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
@@ -61,6 +75,12 @@ export function BoardPage({ boardId }: Props) {
   const [title, setTitle] = useState<string | null>(null);
   const [readOnly, setReadOnly] = useState(false);
   const [me, setMe] = useState<Peer | null>(null);
+  const [context, setContext] = useState<BoardContext | null>(null);
+  const [flow, setFlow] = useState<Flow | null>(null);
+  const [skewMs, setSkewMs] = useState(0);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [panelOpen, setPanelOpen] = useState(true);
+  const httpRef = useRef<Api | null>(null);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
   const clientRef = useRef<SyncClient | null>(null);
   const filesRef = useRef<FileSync | null>(null);
@@ -110,6 +130,69 @@ export function BoardPage({ boardId }: Props) {
     };
   }, [boardId, sendPresence]);
 
+  const refreshFlow = useCallback(async (sessionId: string) => {
+    const http = httpRef.current;
+    if (!http) return;
+    const next = await sessionApi.flow(http, sessionId);
+    setSkewMs(skew(next.now, Date.now()));
+    setFlow(next);
+  }, []);
+
+  const addNote = useCallback((note: Note) => {
+    setNotes((current) => (current.some((n) => n.id === note.id) ? current : [...current, note]));
+  }, []);
+
+  const moveTo = useCallback(
+    (step: string) => {
+      const http = httpRef.current;
+      if (!http || !context?.sessionId) return;
+      sessionApi
+        .moveTo(http, context.sessionId, step)
+        .then((next) => {
+          setSkewMs(skew(next.now, Date.now()));
+          setFlow(next);
+        })
+        .catch((e: Error) => setNotice({ text: e.message, severity: "error" }));
+    },
+    [context],
+  );
+
+  const writeNote = useCallback(
+    async (body: string, elementIds: string[]) => {
+      const http = httpRef.current;
+      if (!http || !context?.sessionId) return;
+      addNote(await sessionApi.addNote(http, context.sessionId, body, elementIds));
+    },
+    [context, addNote],
+  );
+
+  const selection = useCallback(() => {
+    if (!api) return [];
+    const selected = api.getAppState().selectedElementIds;
+    return Object.keys(selected).filter((id) => selected[id]);
+  }, [api]);
+
+  const select = useCallback(
+    (ids: string[]) => {
+      if (!api) return;
+      const present = api.getSceneElements().filter((e) => ids.includes(e.id));
+      api.updateScene({ appState: { selectedElementIds: Object.fromEntries(present.map((e) => [e.id, true])) } });
+      if (present.length > 0) api.scrollToContent(present, { animate: true });
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.shiftKey && (event.key === "i" || event.key === "I" || event.code === "KeyI")) {
+        event.preventDefault();
+        setPanelOpen((open) => !open);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
   const onApi = useCallback((excalidraw: ExcalidrawImperativeAPI) => {
     window.mockboard = { excalidraw };
     setApi(excalidraw);
@@ -129,6 +212,23 @@ export function BoardPage({ boardId }: Props) {
     requireSession().then((session) => {
       if (!session || cancelled) return;
       const http = new Api(session.accessToken);
+      httpRef.current = http;
+      let sessionId: string | null = null;
+      let framed = false;
+      void sessionApi
+        .context(http, boardId)
+        .then(async (ctx) => {
+          if (cancelled) return;
+          setContext(ctx);
+          sessionId = ctx.sessionId;
+          if (!ctx.sessionId) return;
+          await refreshFlow(ctx.sessionId);
+          if (ctx.seesPrivate) {
+            const loaded = await sessionApi.notes(http, ctx.sessionId);
+            if (!cancelled) setNotes(loaded);
+          }
+        })
+        .catch((e: Error) => setNotice({ text: e.message, severity: "error" }));
       const files = new FileSync(api, http, boardId, (text) => setNotice({ text, severity: "error" }));
       filesRef.current = files;
       void loadLibrary(api, http).catch(() => setNotice({ text: "The component library could not be loaded.", severity: "info" }));
@@ -150,8 +250,20 @@ export function BoardPage({ boardId }: Props) {
           status: (s, n) => {
             setStatus(s);
             setUnsent(n);
-            if (s.kind === "live") setLoaded(true);
+            if (s.kind === "live") {
+              setLoaded(true);
+              if (!framed) {
+                framed = true;
+                frameContent(api);
+              }
+              // a step change while disconnected is caught up on every (re)join
+              if (sessionId) void refreshFlow(sessionId).catch(() => undefined);
+            }
           },
+          step: () => {
+            if (sessionId) void refreshFlow(sessionId).catch(() => undefined);
+          },
+          note: (note) => addNote(note),
           notice: (text, severity) => setNotice({ text, severity }),
           peers: (you, list) => {
             setReadOnly(you?.role === "observer");
@@ -188,7 +300,7 @@ export function BoardPage({ boardId }: Props) {
       clientRef.current = null;
       filesRef.current = null;
     };
-  }, [api, boardId]);
+  }, [api, boardId, refreshFlow, addNote]);
 
   const onChange = useCallback((_elements: unknown, _appState: unknown, files: BinaryFiles) => {
     bindingRef.current?.onChange();
@@ -227,7 +339,14 @@ export function BoardPage({ boardId }: Props) {
           Mockboard
         </a>
         <span className="board-title">{boardId ? (title ?? "Loading…") : "Scratch board (not saved)"}</span>
+        {flow && <StepBar flow={flow} skewMs={skewMs} canControl={context?.controlsSteps ?? false} onMove={moveTo} />}
         <span className="spacer" />
+        {context?.seesPrivate && context.sessionId && (
+          <button type="button" className="panel-toggle" aria-pressed={panelOpen} title="Interviewer panel (Alt+I)"
+            onClick={() => setPanelOpen((open) => !open)}>
+            Panel
+          </button>
+        )}
         {me && (
           <span className="who" data-testid="you">
             {me.name}
@@ -249,6 +368,7 @@ export function BoardPage({ boardId }: Props) {
           </button>
         </div>
       )}
+      <div className="board-body">
       <main className="canvas" aria-label="Whiteboard" aria-busy={!loaded}>
         {!loaded && (
           <div className="loading" data-testid="board-loading">
@@ -264,6 +384,11 @@ export function BoardPage({ boardId }: Props) {
           viewModeEnabled={readOnly}
         />
       </main>
+      {context?.seesPrivate && context.sessionId && panelOpen && (
+        <InterviewerPanel flow={flow} notes={notes} skewMs={skewMs} canControl={context.controlsSteps && !context.ended}
+          selection={selection} select={select} onMove={moveTo} onNote={writeNote} onClose={() => setPanelOpen(false)} />
+      )}
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   type PeerPresence,
   type Presence,
   type PrivateNote,
+  type StepMessage,
   type ServerError,
   type ServerMessage,
 } from "./protocol";
@@ -51,6 +52,8 @@ export interface SyncListener {
   presence?(presence: PeerPresence): void;
   /** A private interviewer note (only interviewers' sockets receive these). */
   note?(note: PrivateNote): void;
+  /** The session moved to a framework step. */
+  step?(step: StepMessage): void;
 }
 
 export interface SyncOptions {
@@ -265,6 +268,9 @@ export class SyncClient {
       case "note":
         this.options.listener.note?.(message);
         return;
+      case "step":
+        this.options.listener.step?.(message);
+        return;
     }
   }
 
@@ -389,7 +395,7 @@ export class SyncClient {
   }
 }
 
-const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong", "note"]);
+const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong", "note", "step"]);
 
 function isServerMessage(value: unknown): value is ServerMessage {
   if (typeof value !== "object" || value === null) return false;

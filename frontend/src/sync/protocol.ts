@@ -78,6 +78,8 @@ export type PrivateNote = {
   elementIds: string[];
   criterion: string | null;
 };
+/** The session moved to a framework step; everyone on the board receives it. */
+export type StepMessage = { t: "step"; step: string; at: string; by: string };
 export type ServerMessage =
   | Welcome
   | Ack
@@ -87,7 +89,8 @@ export type ServerMessage =
   | PeerLeft
   | ServerError
   | Pong
-  | PrivateNote;
+  | PrivateNote
+  | StepMessage;
 
 /** Close codes after which reconnecting cannot help. */
 export const FINAL_CLOSE_CODES: Record<number, string> = {

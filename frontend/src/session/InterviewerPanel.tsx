@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState } from "react";
+import type { Flow, Note } from "./api";
+import { useTick } from "./StepBar";
+import { clock } from "./timer";
+
+type Props = {
+  flow: Flow | null;
+  notes: Note[];
+  skewMs: number;
+  canControl: boolean;
+  selection: () => string[];
+  select: (ids: string[]) => void;
+  onMove: (step: string) => void;
+  onNote: (body: string, elementIds: string[]) => Promise<void>;
+  onClose: () => void;
+};
+
+/** Time on each step so far, from the moves (the current step counts up to now). */
+function timePerStep(flow: Flow, now: number, skewMs: number): Map<string, number> {
+  const spent = new Map<string, number>();
+  flow.moves.forEach((move, i) => {
+    const end = i + 1 < flow.moves.length ? Date.parse(flow.moves[i + 1].at) : now - skewMs;
+    spent.set(move.step, (spent.get(move.step) ?? 0) + Math.max(0, end - Date.parse(move.at)));
+  });
+  return spent;
+}
+
+/**
+ * The interviewer's side panel: the framework steps (click to move, time spent vs budget), and private,
+ * server-timestamped notes (Alt+N to write one, Ctrl+Enter to save), optionally pinned to the selected
+ * elements. Candidates never get this panel, and the server never sends them its data.
+ */
+export function InterviewerPanel({ flow, notes, skewMs, canControl, selection, select, onMove, onNote, onClose }: Props) {
+  const now = useTick();
+  const [body, setBody] = useState("");
+  const [pin, setPin] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.shiftKey && (event.key === "n" || event.key === "N" || event.code === "KeyN")) {
+        event.preventDefault();
+        setSelected(selection());
+        box.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selection]);
+
+  const started = flow?.moves[0]?.at ?? null;
+  const spent = flow ? timePerStep(flow, now, skewMs) : new Map<string, number>();
+
+  const save = async () => {
+    const text = body.trim();
+    if (!text || saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await onNote(text, pin ? selection() : []);
+      setBody("");
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The note was not saved");
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <aside className="side-panel" aria-label="Interviewer panel" data-testid="interviewer-panel">
+      <div className="side-head">
+        <h2>Interviewer</h2>
+        <button type="button" className="icon-button" aria-label="Close the panel" title="Close (Alt+I)" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {flow && (
+        <section aria-labelledby="steps-title">
+          <h3 id="steps-title">Steps</h3>
+          <ol className="step-list">
+            {flow.steps.map((step) => {
+              const ms = spent.get(step.id) ?? 0;
+              const over = ms > step.minutes * 60_000;
+              return (
+                <li key={step.id} className={step.id === flow.current ? "current" : ""}>
+                  <button type="button" disabled={!canControl || step.id === flow.current || !flow.current}
+                    onClick={() => onMove(step.id)} data-testid={`go-${step.id}`}>
+                    <span>{step.number}. {step.title}</span>
+                    <span className={over ? "spent over" : "spent"}>
+                      {ms > 0 ? clock(ms) : "—"} / {step.minutes}m
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+      <section aria-labelledby="notes-title">
+        <h3 id="notes-title">Private notes</h3>
+        <form
+          className="note-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <label htmlFor="note-body" className="visually-hidden">New note</label>
+          <textarea id="note-body" ref={box} rows={3} maxLength={4000} value={body} placeholder="What did you notice? (Alt+N)"
+            onFocus={() => setSelected(selection())}
+            onChange={(e) => setBody(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void save();
+              }
+              e.stopPropagation(); // typing here must not trigger the canvas' shortcuts
+            }} />
+          <label className="pin">
+            <input type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} />
+            Pin to the selection ({selected.length} element{selected.length === 1 ? "" : "s"})
+          </label>
+          {error && <p className="form-error" role="alert">{error}</p>}
+          <button type="submit" className="button" disabled={saving || !body.trim()}>
+            {saving ? "Saving…" : "Add note"}
+          </button>
+        </form>
+        {notes.length === 0 ? (
+          <p className="empty-note">No notes yet. They are timestamped and only interviewers see them.</p>
+        ) : (
+          <ul className="note-list" data-testid="notes">
+            {[...notes].reverse().map((note) => (
+              <li key={note.id}>
+                <div className="note-meta">
+                  <time dateTime={note.at}>{started ? clock(Math.max(0, Date.parse(note.at) - Date.parse(started))) : new Date(note.at).toLocaleTimeString()}</time>
+                  <span>{note.author}</span>
+                </div>
+                <p>{note.body}</p>
+                {note.elementIds.length > 0 && (
+                  <button type="button" className="link" onClick={() => select(note.elementIds)}>
+                    Show the {note.elementIds.length} pinned element{note.elementIds.length === 1 ? "" : "s"}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+import type { Api } from "../board/files";
+
+/** The board's session and what the signed-in person may do on it. */
+export type BoardContext = {
+  sessionId: string | null;
+  role: string;
+  ended: boolean;
+  controlsSteps: boolean;
+  seesPrivate: boolean;
+};
+
+export type FlowStep = { id: string; number: number; title: string; minutes: number };
+export type Move = { step: string; at: string; by: string };
+export type Flow = {
+  sessionId: string;
+  framework: string;
+  steps: FlowStep[];
+  current: string | null;
+  since: string | null;
+  moves: Move[];
+  now: string;
+};
+
+export type Note = {
+  id: string;
+  sessionId?: string;
+  author: string;
+  at: string;
+  body: string;
+  elementIds: string[];
+  criterion: string | null;
+};
+
+async function json<T>(response: Response, what: string): Promise<T> {
+  if (!response.ok) {
+    let detail = "";
+    try {
+      detail = ((await response.json()) as { detail?: string }).detail ?? "";
+    } catch {
+      /* not a problem document */
+    }
+    throw new Error(detail || `${what} failed (${response.status})`);
+  }
+  return (await response.json()) as T;
+}
+
+const post = (body: unknown): RequestInit => ({
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+export const sessionApi = {
+  context: async (http: Api, boardId: string) => json<BoardContext>(await http.fetch(`/api/boards/${boardId}/context`), "Loading the board"),
+  flow: async (http: Api, sessionId: string) => json<Flow>(await http.fetch(`/api/sessions/${sessionId}/flow`), "Loading the steps"),
+  moveTo: async (http: Api, sessionId: string, step: string) =>
+    json<Flow>(await http.fetch(`/api/sessions/${sessionId}/flow/step`, post({ step })), "Moving to the step"),
+  notes: async (http: Api, sessionId: string) => json<Note[]>(await http.fetch(`/api/sessions/${sessionId}/notes`), "Loading notes"),
+  addNote: async (http: Api, sessionId: string, body: string, elementIds: string[]) =>
+    json<Note>(await http.fetch(`/api/sessions/${sessionId}/notes`, post({ body, elementIds })), "Saving the note"),
+};

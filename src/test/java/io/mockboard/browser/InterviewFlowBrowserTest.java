@@ -1,0 +1,90 @@
+package io.mockboard.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.mockboard.session.TestSessions;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A mock interview in two browsers: the interviewer runs the steps and writes a pinned note while the candidate draws. */
+@QuarkusTest
+class InterviewFlowBrowserTest {
+    static Browsers browsers;
+    static final OidcTestClient oidc = new OidcTestClient();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.startOrSkip();
+    }
+
+    @AfterAll
+    static void stop() {
+        oidc.close();
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @Test
+    void interviewerAdvancesStepsAndPinsAPrivateNoteWhileTheCandidateDraws() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        Map<String, String> session = given().auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("title", "Feed ranking mock", "template", "ml-system-design-scaffold"))
+                .when().post("/api/sessions").then().statusCode(201).extract().as(Map.class);
+        given().auth().oauth2(alice).when().post("/api/sessions/" + session.get("id") + "/start").then().statusCode(200);
+        String link = TestSessions.link(alice, session.get("id"), "candidate", false);
+
+        Page cam = SessionFlow.joinAsGuest(browsers.newContext(), link, "Cam");
+        Page interviewer = browsers.newContext().newPage();
+        interviewer.navigate(root + "b/" + session.get("boardId"));
+        interviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
+        interviewer.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+
+        interviewer.locator("[data-testid='step-bar'][data-step='clarify']").waitFor();
+        cam.locator("[data-testid='step-bar'][data-step='clarify']").waitFor();
+        assertThat(cam.locator("[data-testid='interviewer-panel']").count()).isZero();
+        assertThat(cam.locator("button[aria-label='Next step']").count()).as("candidates cannot move steps").isZero();
+
+        // the candidate draws while the interviewer moves on, by button and by keyboard
+        cam.evaluate("() => { const api = window.mockboard.excalidraw; api.updateScene({ elements: [...api.getSceneElementsIncludingDeleted(),"
+                + " { id: 'cam-store', type: 'ellipse', x: 2200, y: 200, width: 160, height: 90, angle: 0, strokeColor: '#1e1e1e',"
+                + " backgroundColor: 'transparent', fillStyle: 'solid', strokeWidth: 2, strokeStyle: 'solid', roughness: 1, opacity: 100,"
+                + " groupIds: [], frameId: null, index: 'b99', roundness: null, seed: 1, version: 1, versionNonce: 1, isDeleted: false,"
+                + " boundElements: null, updated: 1, link: null, locked: false }] }); }");
+        interviewer.locator("button[aria-label='Next step']").click();
+        cam.locator("[data-testid='step-bar'][data-step='frame-as-ml-task']").waitFor();
+        interviewer.locator("body").press("Alt+Shift+ArrowRight");
+        cam.locator("[data-testid='step-bar'][data-step='data']").waitFor();
+        interviewer.locator("[data-testid='go-model']").click();
+        cam.locator("[data-testid='step-bar'][data-step='model']").waitFor();
+
+        // a note pinned to the candidate's ellipse, written from the keyboard
+        interviewer.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.id === 'cam-store')");
+        interviewer.evaluate("() => window.mockboard.excalidraw.updateScene({ appState: { selectedElementIds: { 'cam-store': true } } })");
+        interviewer.locator("body").press("Alt+n");
+        interviewer.locator("#note-body").fill("Feature store without a streaming path: ask about freshness");
+        interviewer.locator("#note-body").press("Control+Enter");
+        interviewer.locator("[data-testid='notes'] li:has-text('ask about freshness')").waitFor();
+        assertThat(interviewer.locator("[data-testid='notes'] li button.link").textContent()).contains("1 pinned element");
+        Browsers.screenshot(interviewer, "interviewer-panel");
+        Browsers.screenshot(cam, "candidate-step-bar");
+
+        given().auth().oauth2(alice).when().get("/api/sessions/" + session.get("id") + "/notes").then().statusCode(200)
+                .body("[0].elementIds[0]", org.hamcrest.Matchers.equalTo("cam-store"));
+        assertThat(cam.content()).doesNotContain("ask about freshness");
+        given().auth().oauth2(alice).when().get("/api/sessions/" + session.get("id") + "/flow").then()
+                .body("moves.step", org.hamcrest.Matchers.contains("clarify", "frame-as-ml-task", "data", "model"));
+    }
+}
