@@ -1,4 +1,4 @@
-import { Excalidraw } from "@excalidraw/excalidraw";
+import { CaptureUpdateAction, convertToExcalidrawElements, Excalidraw } from "@excalidraw/excalidraw";
 import type { AppState, BinaryFiles, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { collaborators } from "../presence/collaborators";
@@ -9,7 +9,8 @@ import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
 import { Api, FileSync } from "./files";
 import { StatusBadge } from "./StatusBadge";
-import { sessionApi, type BoardContext, type Flow, type Note } from "../session/api";
+import { sessionApi, type BoardContext, type Flow, type Hint, type Note } from "../session/api";
+import { cardSkeleton } from "../session/hintCard";
 import { InterviewerPanel } from "../session/InterviewerPanel";
 import { StepBar } from "../session/StepBar";
 import { skew } from "../session/timer";
@@ -79,6 +80,7 @@ export function BoardPage({ boardId }: Props) {
   const [flow, setFlow] = useState<Flow | null>(null);
   const [skewMs, setSkewMs] = useState(0);
   const [notes, setNotes] = useState<Note[]>([]);
+  const [hints, setHints] = useState<Hint[]>([]);
   const [panelOpen, setPanelOpen] = useState(true);
   const httpRef = useRef<Api | null>(null);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
@@ -166,6 +168,40 @@ export function BoardPage({ boardId }: Props) {
     [context, addNote],
   );
 
+  const replaceHint = useCallback((next: Hint) => {
+    setHints((current) => {
+      const index = current.findIndex((h) => h.id === next.id);
+      return index < 0 ? [...current, next] : current.map((h) => (h.id === next.id ? next : h));
+    });
+  }, []);
+
+  /** Draws the card in the middle of the interviewer's view (a normal, acknowledged change) and records the reveal. */
+  const revealHint = useCallback(
+    async (hint: Hint) => {
+      const http = httpRef.current;
+      if (!http || !api || !context?.sessionId) return;
+      const app = api.getAppState();
+      const centerX = -app.scrollX + app.width / app.zoom.value / 2;
+      const centerY = -app.scrollY + app.height / app.zoom.value / 2;
+      const card = convertToExcalidrawElements([cardSkeleton(hint.title, hint.body, centerX, centerY)]);
+      api.updateScene({
+        elements: [...api.getSceneElementsIncludingDeleted(), ...card],
+        captureUpdate: CaptureUpdateAction.IMMEDIATELY,
+      });
+      replaceHint(await sessionApi.reveal(http, context.sessionId, hint.id, card.map((e) => e.id)));
+    },
+    [api, context, replaceHint],
+  );
+
+  const addHint = useCallback(
+    async (title: string, body: string) => {
+      const http = httpRef.current;
+      if (!http || !context?.sessionId) return;
+      replaceHint(await sessionApi.addHint(http, context.sessionId, title, body));
+    },
+    [context, replaceHint],
+  );
+
   const selection = useCallback(() => {
     if (!api) return [];
     const selected = api.getAppState().selectedElementIds;
@@ -224,8 +260,14 @@ export function BoardPage({ boardId }: Props) {
           if (!ctx.sessionId) return;
           await refreshFlow(ctx.sessionId);
           if (ctx.seesPrivate) {
-            const loaded = await sessionApi.notes(http, ctx.sessionId);
-            if (!cancelled) setNotes(loaded);
+            const [loadedNotes, loadedHints] = await Promise.all([
+              sessionApi.notes(http, ctx.sessionId),
+              sessionApi.hints(http, ctx.sessionId),
+            ]);
+            if (!cancelled) {
+              setNotes(loadedNotes);
+              setHints(loadedHints);
+            }
           }
         })
         .catch((e: Error) => setNotice({ text: e.message, severity: "error" }));
@@ -386,7 +428,8 @@ export function BoardPage({ boardId }: Props) {
       </main>
       {context?.seesPrivate && context.sessionId && panelOpen && (
         <InterviewerPanel flow={flow} notes={notes} skewMs={skewMs} canControl={context.controlsSteps && !context.ended}
-          selection={selection} select={select} onMove={moveTo} onNote={writeNote} onClose={() => setPanelOpen(false)} />
+          selection={selection} select={select} onMove={moveTo} onNote={writeNote} hints={hints} onReveal={revealHint}
+          onAddHint={addHint} onClose={() => setPanelOpen(false)} />
       )}
       </div>
     </div>

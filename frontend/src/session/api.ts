@@ -50,6 +50,16 @@ const post = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
+export type Hint = {
+  id: string;
+  position: number;
+  title: string;
+  body: string;
+  revealedAt: string | null;
+  revealedBy: string | null;
+  elementIds: string[];
+};
+
 export const sessionApi = {
   context: async (http: Api, boardId: string) => json<BoardContext>(await http.fetch(`/api/boards/${boardId}/context`), "Loading the board"),
   flow: async (http: Api, sessionId: string) => json<Flow>(await http.fetch(`/api/sessions/${sessionId}/flow`), "Loading the steps"),
@@ -58,4 +68,9 @@ export const sessionApi = {
   notes: async (http: Api, sessionId: string) => json<Note[]>(await http.fetch(`/api/sessions/${sessionId}/notes`), "Loading notes"),
   addNote: async (http: Api, sessionId: string, body: string, elementIds: string[]) =>
     json<Note>(await http.fetch(`/api/sessions/${sessionId}/notes`, post({ body, elementIds })), "Saving the note"),
+  hints: async (http: Api, sessionId: string) => json<Hint[]>(await http.fetch(`/api/sessions/${sessionId}/hints`), "Loading hint cards"),
+  addHint: async (http: Api, sessionId: string, title: string, body: string) =>
+    json<Hint>(await http.fetch(`/api/sessions/${sessionId}/hints`, post({ title, body })), "Adding the card"),
+  reveal: async (http: Api, sessionId: string, hintId: string, elementIds: string[]) =>
+    json<Hint>(await http.fetch(`/api/sessions/${sessionId}/hints/${hintId}/reveal`, post({ elementIds })), "Revealing the card"),
 };

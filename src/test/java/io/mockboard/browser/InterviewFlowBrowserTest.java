@@ -81,6 +81,15 @@ class InterviewFlowBrowserTest {
         Browsers.screenshot(interviewer, "interviewer-panel");
         Browsers.screenshot(cam, "candidate-step-bar");
 
+        // a hint card: hidden from the candidate until the interviewer reveals it
+        String cardText = "() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'text' && e.text.includes('Traffic is now 100'))";
+        assertThat(cam.evaluate(cardText)).isEqualTo(false);
+        assertThat(cam.content()).doesNotContain("Traffic is now 100");
+        interviewer.locator("[data-testid='hint-0'] button:text('Reveal on the board')").click();
+        interviewer.locator("[data-testid='hint-0'] button:has-text('Revealed')").waitFor();
+        cam.waitForFunction(cardText);
+        Browsers.screenshot(cam, "candidate-sees-revealed-card");
+
         given().auth().oauth2(alice).when().get("/api/sessions/" + session.get("id") + "/notes").then().statusCode(200)
                 .body("[0].elementIds[0]", org.hamcrest.Matchers.equalTo("cam-store"));
         assertThat(cam.content()).doesNotContain("ask about freshness");
