@@ -44,8 +44,11 @@ class SessionEntity extends PanacheEntityBase {
     @Column(name = "template_id")
     UUID templateId;
 
+    @Column(name = "rubric_id")
+    UUID rubricId;
+
     SessionSummary toSummary() {
         return new SessionSummary(id, title, new io.mockboard.board.BoardId(boardId), SessionState.fromWire(state), scheduledAt,
-                targetLevel == null ? null : TargetLevel.fromWire(targetLevel), createdBy, createdAt, startedAt, endedAt, templateId);
+                targetLevel == null ? null : TargetLevel.fromWire(targetLevel), createdBy, createdAt, startedAt, endedAt, templateId, rubricId);
     }
 }

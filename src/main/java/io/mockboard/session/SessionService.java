@@ -94,6 +94,15 @@ public class SessionService {
         return query.page(0, 200).list().stream().map(SessionEntity::toSummary).toList();
     }
 
+    /** Chooses the rubric new scorecards of this session use (scorecards already started keep theirs). */
+    @Transactional
+    public SessionSummary setRubric(UUID id, UUID rubricId, CurrentUser user) {
+        access.require(id, user, Action.MANAGE_SESSION);
+        SessionEntity session = SessionEntity.findById(id);
+        session.rubricId = rubricId;
+        return session.toSummary();
+    }
+
     @Transactional
     public SessionSummary start(UUID id, CurrentUser user) {
         SessionSummary session = move(id, user, SessionState.SCHEDULED, SessionState.LIVE);

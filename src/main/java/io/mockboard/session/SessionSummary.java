@@ -6,4 +6,5 @@ import java.util.UUID;
 
 /** What the API and other domains see of a session. */
 public record SessionSummary(UUID id, String title, BoardId boardId, SessionState state, Instant scheduledAt,
-        TargetLevel targetLevel, String createdBy, Instant createdAt, Instant startedAt, Instant endedAt, UUID templateId) {}
+        TargetLevel targetLevel, String createdBy, Instant createdAt, Instant startedAt, Instant endedAt, UUID templateId,
+        UUID rubricId) {}
