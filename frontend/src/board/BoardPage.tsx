@@ -426,10 +426,10 @@ export function BoardPage({ boardId }: Props) {
           viewModeEnabled={readOnly}
         />
       </main>
-      {context?.seesPrivate && context.sessionId && panelOpen && (
+      {context?.seesPrivate && context.sessionId && panelOpen && httpRef.current && (
         <InterviewerPanel flow={flow} notes={notes} skewMs={skewMs} canControl={context.controlsSteps && !context.ended}
           selection={selection} select={select} onMove={moveTo} onNote={writeNote} hints={hints} onReveal={revealHint}
-          onAddHint={addHint} onClose={() => setPanelOpen(false)} />
+          onAddHint={addHint} onClose={() => setPanelOpen(false)} http={httpRef.current!} sessionId={context.sessionId} />
       )}
       </div>
     </div>

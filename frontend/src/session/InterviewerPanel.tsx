@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
+import type { Api } from "../board/files";
 import type { Flow, Hint, Note } from "./api";
+import { ScorecardForm } from "./ScorecardForm";
 import { useTick } from "./StepBar";
 import { clock } from "./timer";
 
@@ -16,6 +18,8 @@ type Props = {
   onReveal: (hint: Hint) => Promise<void>;
   onAddHint: (title: string, body: string) => Promise<void>;
   onClose: () => void;
+  http: Api;
+  sessionId: string;
 };
 
 /** Time on each step so far, from the moves (the current step counts up to now). */
@@ -42,13 +46,15 @@ export function InterviewerPanel(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const box = useRef<HTMLTextAreaElement>(null);
+  const [tab, setTab] = useState<"interview" | "scorecard">("interview");
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey && !event.shiftKey && (event.key === "n" || event.key === "N" || event.code === "KeyN")) {
         event.preventDefault();
         setSelected(selection());
-        box.current?.focus();
+        setTab("interview");
+        window.setTimeout(() => box.current?.focus(), 0);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -81,6 +87,15 @@ export function InterviewerPanel(props: Props) {
           ×
         </button>
       </div>
+      <div className="tabs" role="tablist" aria-label="Panel">
+        <button type="button" role="tab" aria-selected={tab === "interview"} onClick={() => setTab("interview")}>Interview</button>
+        <button type="button" role="tab" aria-selected={tab === "scorecard"} onClick={() => setTab("scorecard")}
+          data-testid="tab-scorecard">Scorecard</button>
+      </div>
+      {tab === "scorecard" ? (
+        <ScorecardForm http={props.http} sessionId={props.sessionId} notes={notes} />
+      ) : (
+        <>
       {flow && (
         <section aria-labelledby="steps-title">
           <h3 id="steps-title">Steps</h3>
@@ -154,6 +169,8 @@ export function InterviewerPanel(props: Props) {
         )}
       </section>
       <HintCards hints={props.hints} canReveal={canControl} onReveal={props.onReveal} onAdd={props.onAddHint} select={select} />
+        </>
+      )}
     </aside>
   );
 }

@@ -60,6 +60,31 @@ export type Hint = {
   elementIds: string[];
 };
 
+export type Criterion = {
+  id: string;
+  title: string;
+  step: string | null;
+  weight: number;
+  description: string;
+  levels: { level: number; descriptor: string }[];
+  redFlags: string[];
+  positiveSignals: string[];
+};
+export type Score = { criterion: string; level: number | null; evidence: string; noteIds: string[] };
+export type Scorecard = {
+  id: string;
+  status: "draft" | "submitted";
+  rubric: { id: string; version: number; content: { title: string; scale: { level: number; label: string }[]; criteria: Criterion[] } };
+  scores: Score[];
+  recommendation: string | null;
+  summary: string;
+  weightedScore: number | null;
+  suggested: string | null;
+};
+export type Draft = { scores?: Score[]; recommendation?: string; summary?: string };
+
+const put = (body: unknown): RequestInit => ({ ...post(body), method: "PUT" });
+
 export const sessionApi = {
   context: async (http: Api, boardId: string) => json<BoardContext>(await http.fetch(`/api/boards/${boardId}/context`), "Loading the board"),
   flow: async (http: Api, sessionId: string) => json<Flow>(await http.fetch(`/api/sessions/${sessionId}/flow`), "Loading the steps"),
@@ -73,4 +98,10 @@ export const sessionApi = {
     json<Hint>(await http.fetch(`/api/sessions/${sessionId}/hints`, post({ title, body })), "Adding the card"),
   reveal: async (http: Api, sessionId: string, hintId: string, elementIds: string[]) =>
     json<Hint>(await http.fetch(`/api/sessions/${sessionId}/hints/${hintId}/reveal`, post({ elementIds })), "Revealing the card"),
+  scorecard: async (http: Api, sessionId: string) =>
+    json<Scorecard>(await http.fetch(`/api/sessions/${sessionId}/scorecard`), "Loading your scorecard"),
+  saveScorecard: async (http: Api, sessionId: string, draft: Draft) =>
+    json<Scorecard>(await http.fetch(`/api/sessions/${sessionId}/scorecard`, put(draft)), "Saving the scorecard"),
+  submitScorecard: async (http: Api, sessionId: string) =>
+    json<Scorecard>(await http.fetch(`/api/sessions/${sessionId}/scorecard/submit`, post({})), "Submitting the scorecard"),
 };

@@ -95,5 +95,30 @@ class InterviewFlowBrowserTest {
         assertThat(cam.content()).doesNotContain("ask about freshness");
         given().auth().oauth2(alice).when().get("/api/sessions/" + session.get("id") + "/flow").then()
                 .body("moves.step", org.hamcrest.Matchers.contains("clarify", "frame-as-ml-task", "data", "model"));
+
+        // the scorecard, filled in the panel while the candidate keeps drawing, then submitted
+        interviewer.locator("[data-testid='tab-scorecard']").click();
+        var criteria = interviewer.locator("[data-testid^='criterion-'] .levels");
+        criteria.first().waitFor();
+        int count = criteria.count();
+        assertThat(count).isEqualTo(8);
+        for (int i = 0; i < count; i++) {
+            criteria.nth(i).locator("label").nth(2).click(); // "Strong"
+        }
+        interviewer.locator("[data-testid='criterion-data'] textarea").fill("Streaming features only after a hint");
+        interviewer.locator("[data-testid='criterion-data'] select").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setIndex(1));
+        interviewer.locator("label.level:has(input[name='recommendation'][value='hire'])").click();
+        interviewer.locator("text=Draft saved").waitFor();
+        Browsers.screenshot(interviewer, "scorecard-panel");
+        interviewer.onDialog(dialog -> dialog.accept());
+        interviewer.locator("button:text('Submit scorecard')").click();
+        interviewer.locator("[data-testid='scorecard-submitted']").waitFor();
+        given().auth().oauth2(alice).when().get("/api/sessions/" + session.get("id") + "/scorecard").then()
+                .body("status", org.hamcrest.Matchers.equalTo("submitted"))
+                .body("recommendation", org.hamcrest.Matchers.equalTo("hire"))
+                .body("weightedScore", org.hamcrest.Matchers.equalTo(3.0f))
+                .body("scores.find { it.criterion == 'data' }.noteIds", org.hamcrest.Matchers.hasSize(1));
+        assertThat(cam.content()).doesNotContain("Streaming features only after a hint");
     }
 }
