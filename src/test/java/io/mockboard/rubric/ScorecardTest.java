@@ -157,4 +157,22 @@ class ScorecardTest {
         assertThat(given().auth().oauth2(alice).when().get("/api/rubrics").then().extract().<List<String>>path("content.title"))
                 .contains("ML system design", "General system design", "My ML rubric, shorter");
     }
+
+    @Test
+    void submittedScorecardsExportAsCsvAndAPrintablePage() {
+        List<String> criteria = criteria(alice);
+        given().auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("scores", levels(criteria, 3), "recommendation", "hire", "summary", "=HYPERLINK(\"x\")"))
+                .when().put(card()).then().statusCode(200);
+        given().auth().oauth2(alice).when().post(card() + "/submit").then().statusCode(200);
+        String csv = given().auth().oauth2(alice).when().get("/sessions/" + session.id() + "/scorecards.csv").then().statusCode(200)
+                .header("Content-Disposition", containsString(".csv")).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).startsWith("interviewer,status,criterion,weight,level");
+        assertThat(lines).hasSize(criteria.size() + 1);
+        assertThat(lines[1]).contains("\"submitted\"").contains("\"3\"").contains("\"Strong\"").contains("\"Hire\"");
+        given().auth().oauth2(alice).when().get("/sessions/" + session.id() + "/scorecards").then().statusCode(200)
+                .body(containsString("weighted score")).body(containsString("Hire")).body(containsString("Download CSV"));
+        assertThat(Csv.line("=1+1", "a\"b")).isEqualTo("\"'=1+1\",\"a\"\"b\"\r\n");
+    }
 }
