@@ -26,6 +26,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class RubricService {
     static final List<String> SHIPPED = List.of("ml-system-design", "system-design");
+    /** The four-point scale every rubric uses (no neutral middle). */
+    public static final List<RubricContent.ScaleLevel> SCALE = List.of(new RubricContent.ScaleLevel(1, "Very weak"),
+            new RubricContent.ScaleLevel(2, "Weak"), new RubricContent.ScaleLevel(3, "Strong"), new RubricContent.ScaleLevel(4, "Very strong"));
 
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Clock clock;

@@ -51,6 +51,17 @@
   for (const button of document.querySelectorAll("button[data-print]")) {
     button.addEventListener("click", () => window.print());
   }
+  // The rubric editor adds criteria from its template, numbered after the last one.
+  for (const button of document.querySelectorAll("button[data-add-criterion]")) {
+    button.addEventListener("click", () => {
+      const list = document.getElementById("criteria");
+      const index = list.querySelectorAll("fieldset").length;
+      const fresh = document.getElementById("new-criterion").content.cloneNode(true);
+      for (const field of fresh.querySelectorAll("[name]")) field.name = field.name.replace("c.N.", `c.${index}.`);
+      list.appendChild(fresh);
+      list.lastElementChild.querySelector("input").focus();
+    });
+  }
   // Destructive forms ask first.
   for (const form of document.querySelectorAll("form[data-confirm]")) {
     form.addEventListener("submit", (event) => {

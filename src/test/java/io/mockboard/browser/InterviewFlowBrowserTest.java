@@ -120,5 +120,13 @@ class InterviewFlowBrowserTest {
                 .body("weightedScore", org.hamcrest.Matchers.equalTo(3.0f))
                 .body("scores.find { it.criterion == 'data' }.noteIds", org.hamcrest.Matchers.hasSize(1));
         assertThat(cam.content()).doesNotContain("Streaming features only after a hint");
+
+        interviewer.navigate(root + "sessions/" + session.get("id") + "/scorecards");
+        interviewer.locator("[data-testid='sheet']").waitFor();
+        Browsers.screenshot(interviewer, "scorecards-printable");
+        interviewer.navigate(root + "rubrics");
+        interviewer.locator("tr:has-text('ML system design') button:text('Copy')").click();
+        interviewer.locator("button:text('Save as version 2')").waitFor();
+        Browsers.screenshot(interviewer, "rubric-editor");
     }
 }
