@@ -160,10 +160,10 @@ export function BoardPage({ boardId }: Props) {
   );
 
   const writeNote = useCallback(
-    async (body: string, elementIds: string[]) => {
+    async (body: string, elementIds: string[], criterion: string | null) => {
       const http = httpRef.current;
       if (!http || !context?.sessionId) return;
-      addNote(await sessionApi.addNote(http, context.sessionId, body, elementIds));
+      addNote(await sessionApi.addNote(http, context.sessionId, body, elementIds, criterion));
     },
     [context, addNote],
   );

@@ -13,7 +13,7 @@ type Props = {
   selection: () => string[];
   select: (ids: string[]) => void;
   onMove: (step: string) => void;
-  onNote: (body: string, elementIds: string[]) => Promise<void>;
+  onNote: (body: string, elementIds: string[], criterion: string | null) => Promise<void>;
   hints: Hint[];
   onReveal: (hint: Hint) => Promise<void>;
   onAddHint: (title: string, body: string) => Promise<void>;
@@ -42,6 +42,7 @@ export function InterviewerPanel(props: Props) {
   const now = useTick();
   const [body, setBody] = useState("");
   const [pin, setPin] = useState(true);
+  const [criterion, setCriterion] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -70,7 +71,7 @@ export function InterviewerPanel(props: Props) {
     setSaving(true);
     setError(null);
     try {
-      await onNote(text, pin ? selection() : []);
+      await onNote(text, pin ? selection() : [], criterion || null);
       setBody("");
     } catch (e) {
       setError(e instanceof Error ? e.message : "The note was not saved");
@@ -142,6 +143,13 @@ export function InterviewerPanel(props: Props) {
             <input type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} />
             Pin to the selection ({selected.length} element{selected.length === 1 ? "" : "s"})
           </label>
+          {flow && (
+            <select aria-label="Rubric criterion" className="text-input" value={criterion} onChange={(e) => setCriterion(e.target.value)}>
+              <option value="">No criterion</option>
+              {flow.steps.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+              <option value="communication">Communication</option>
+            </select>
+          )}
           {error && <p className="form-error" role="alert">{error}</p>}
           <button type="submit" className="button" disabled={saving || !body.trim()}>
             {saving ? "Saving…" : "Add note"}
@@ -156,6 +164,7 @@ export function InterviewerPanel(props: Props) {
                 <div className="note-meta">
                   <time dateTime={note.at}>{started ? clock(Math.max(0, Date.parse(note.at) - Date.parse(started))) : new Date(note.at).toLocaleTimeString()}</time>
                   <span>{note.author}</span>
+                  {note.criterion && <span className="tag">{flow?.steps.find((s) => s.id === note.criterion)?.title ?? note.criterion}</span>}
                 </div>
                 <p>{note.body}</p>
                 {note.elementIds.length > 0 && (

@@ -91,8 +91,8 @@ export const sessionApi = {
   moveTo: async (http: Api, sessionId: string, step: string) =>
     json<Flow>(await http.fetch(`/api/sessions/${sessionId}/flow/step`, post({ step })), "Moving to the step"),
   notes: async (http: Api, sessionId: string) => json<Note[]>(await http.fetch(`/api/sessions/${sessionId}/notes`), "Loading notes"),
-  addNote: async (http: Api, sessionId: string, body: string, elementIds: string[]) =>
-    json<Note>(await http.fetch(`/api/sessions/${sessionId}/notes`, post({ body, elementIds })), "Saving the note"),
+  addNote: async (http: Api, sessionId: string, body: string, elementIds: string[], criterion: string | null) =>
+    json<Note>(await http.fetch(`/api/sessions/${sessionId}/notes`, post({ body, elementIds, criterion })), "Saving the note"),
   hints: async (http: Api, sessionId: string) => json<Hint[]>(await http.fetch(`/api/sessions/${sessionId}/hints`), "Loading hint cards"),
   addHint: async (http: Api, sessionId: string, title: string, body: string) =>
     json<Hint>(await http.fetch(`/api/sessions/${sessionId}/hints`, post({ title, body })), "Adding the card"),

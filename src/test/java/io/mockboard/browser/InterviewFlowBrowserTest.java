@@ -75,6 +75,7 @@ class InterviewFlowBrowserTest {
         interviewer.evaluate("() => window.mockboard.excalidraw.updateScene({ appState: { selectedElementIds: { 'cam-store': true } } })");
         interviewer.locator("body").press("Alt+n");
         interviewer.locator("#note-body").fill("Feature store without a streaming path: ask about freshness");
+        interviewer.locator("select[aria-label='Rubric criterion']").selectOption("data");
         interviewer.locator("#note-body").press("Control+Enter");
         interviewer.locator("[data-testid='notes'] li:has-text('ask about freshness')").waitFor();
         assertThat(interviewer.locator("[data-testid='notes'] li button.link").textContent()).contains("1 pinned element");
@@ -91,7 +92,8 @@ class InterviewFlowBrowserTest {
         Browsers.screenshot(cam, "candidate-sees-revealed-card");
 
         given().auth().oauth2(alice).when().get("/api/sessions/" + session.get("id") + "/notes").then().statusCode(200)
-                .body("[0].elementIds[0]", org.hamcrest.Matchers.equalTo("cam-store"));
+                .body("[0].elementIds[0]", org.hamcrest.Matchers.equalTo("cam-store"))
+                .body("[0].criterion", org.hamcrest.Matchers.equalTo("data"));
         assertThat(cam.content()).doesNotContain("ask about freshness");
         given().auth().oauth2(alice).when().get("/api/sessions/" + session.get("id") + "/flow").then()
                 .body("moves.step", org.hamcrest.Matchers.contains("clarify", "frame-as-ml-task", "data", "model"));

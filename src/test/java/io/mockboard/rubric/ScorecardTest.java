@@ -175,4 +175,17 @@ class ScorecardTest {
                 .body(containsString("weighted score")).body(containsString("Hire")).body(containsString("Download CSV"));
         assertThat(Csv.line("=1+1", "a\"b")).isEqualTo("\"'=1+1\",\"a\"\"b\"\r\n");
     }
+
+    @Test
+    void theLobbyChoosesTheRubricNewScorecardsUse() {
+        String general = given().auth().oauth2(alice).when().get("/api/rubrics").then().extract().path("find { it.slug == 'system-design' }.id");
+        given().auth().oauth2(alice).when().get("/sessions/" + session.id()).then().statusCode(200)
+                .body(containsString("Scored with")).body(containsString("Use this rubric"));
+        given().auth().oauth2(alice).redirects().follow(false).formParam("rubric", general)
+                .when().post("/sessions/" + session.id() + "/rubric").then().statusCode(303);
+        given().auth().oauth2(alice).when().get(card()).then().body("rubric.slug", equalTo("system-design"))
+                .body("scores", hasSize(5));
+        given().auth().oauth2(dave).redirects().follow(false).formParam("rubric", general)
+                .when().post("/sessions/" + session.id() + "/rubric").then().statusCode(403);
+    }
 }

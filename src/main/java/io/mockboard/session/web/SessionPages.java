@@ -4,6 +4,9 @@ import io.mockboard.auth.AccessPolicy;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.rubric.Rubric;
+import io.mockboard.rubric.RubricService;
+import io.mockboard.rubric.SessionRubrics;
 import io.mockboard.session.InviteRole;
 import io.mockboard.session.InviteService;
 import io.mockboard.session.InviteSummary;
@@ -60,9 +63,11 @@ public class SessionPages {
     private final LobbyPresence presence;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final RubricService rubricService;
+    private final SessionRubrics sessionRubrics;
 
     SessionPages(SessionService sessions, TemplateService templates, SessionAccess access, InviteService invites, Participants participants, LobbyPresence presence,
-            SecurityIdentity identity, Clock clock) {
+            SecurityIdentity identity, Clock clock, RubricService rubricService, SessionRubrics sessionRubrics) {
         this.sessions = sessions;
         this.templates = templates;
         this.access = access;
@@ -71,6 +76,8 @@ public class SessionPages {
         this.presence = presence;
         this.identity = identity;
         this.clock = clock;
+        this.rubricService = rubricService;
+        this.sessionRubrics = sessionRubrics;
     }
 
     /** What the new-session form holds, as typed. */
@@ -95,7 +102,7 @@ public class SessionPages {
                 String error);
 
         static native TemplateInstance lobby(CurrentUser user, SessionSummary session, boolean manages, List<InviteRow> invites,
-                List<ParticipantSummary> joined, List<String> online, NewLink created, String error);
+                List<ParticipantSummary> joined, List<String> online, NewLink created, String error, Rubric rubric, List<Rubric> rubrics);
     }
 
     @GET
@@ -210,7 +217,18 @@ public class SessionPages {
         boolean manages = AccessPolicy.permits(access.role(id, user), Action.MANAGE_SESSION, false);
         Instant now = clock.instant();
         List<InviteRow> rows = invites.list(id, user).stream().map(i -> new InviteRow(i, status(i, now))).toList();
-        return Templates.lobby(user, session, manages, rows, participants.of(id), presence.online(session.boardId()), created, error);
+        return Templates.lobby(user, session, manages, rows, participants.of(id), presence.online(session.boardId()), created, error,
+                sessionRubrics.rubricOf(session), rubricService.list());
+    }
+
+    @POST
+    @Path("{id}/rubric")
+    @Operation(hidden = true)
+    public Response chooseRubric(@PathParam("id") String id, @FormParam("rubric") String rubric) {
+        Rubric chosen = rubricService.find(rubric == null ? "" : rubric)
+                .orElseThrow(() -> ProblemException.badRequest("Pick one of the rubrics"));
+        sessions.setRubric(Ids.uuid(id, "Session"), chosen.id(), user());
+        return Response.seeOther(URI.create("/sessions/" + id)).build();
     }
 
     private static String status(InviteSummary invite, Instant now) {
