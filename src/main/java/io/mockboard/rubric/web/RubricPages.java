@@ -63,6 +63,22 @@ public class RubricPages {
         return Templates.editor(user(), rubric, rubric.content(), mayEdit(rubric), null, saved != null);
     }
 
+    /** A new rubric to fill in: one criterion with plain anchors, opened in the editor. */
+    @POST
+    @Path("new")
+    @Operation(hidden = true)
+    public Response create() {
+        List<RubricContent.LevelAnchor> anchors = List.of(
+                new RubricContent.LevelAnchor(1, "Hard to follow; ignores the interviewer's hints."),
+                new RubricContent.LevelAnchor(2, "Understandable, but needs prompting to move on."),
+                new RubricContent.LevelAnchor(3, "Clear structure, thinks aloud, takes hints."),
+                new RubricContent.LevelAnchor(4, "Drives the discussion and raises trade-offs before being asked."));
+        RubricContent content = new RubricContent(null, "Untitled rubric", "ml-system-design", "", RubricService.SCALE,
+                List.of(new RubricContent.Criterion("communication", "Communication", null, 100, "", anchors, List.of(), List.of())));
+        Rubric created = rubrics.create(content, user());
+        return Response.seeOther(URI.create("/rubrics/" + created.id())).build();
+    }
+
     @POST
     @Path("{id}/copy")
     @Operation(hidden = true)

@@ -72,4 +72,13 @@ class RubricPagesTest {
                 .body(containsString("level 2 needs a descriptor"));
         given().auth().oauth2(oidc.getAccessToken("dave", "dave")).formParams(form).when().post("/rubrics/" + copy).then().statusCode(403);
     }
+
+    @Test
+    void aNewRubricStartsWithOneCriterionToFillIn() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        String editor = given().auth().oauth2(alice).redirects().follow(false).when().post("/rubrics/new")
+                .then().statusCode(303).extract().header("Location");
+        given().auth().oauth2(alice).when().get("/api/rubrics/" + editor.substring(editor.lastIndexOf('/') + 1)).then()
+                .body("content.title", equalTo("Untitled rubric")).body("content.criteria", hasSize(1)).body("version", equalTo(1));
+    }
 }
