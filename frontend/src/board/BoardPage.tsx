@@ -1,4 +1,4 @@
-import { CaptureUpdateAction, convertToExcalidrawElements, Excalidraw } from "@excalidraw/excalidraw";
+import { Excalidraw } from "@excalidraw/excalidraw";
 import type { AppState, BinaryFiles, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { collaborators } from "../presence/collaborators";
@@ -9,11 +9,8 @@ import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
 import { Api, FileSync } from "./files";
 import { StatusBadge } from "./StatusBadge";
-import { sessionApi, type BoardContext, type Flow, type Hint, type Note } from "../session/api";
-import { cardSkeleton } from "../session/hintCard";
-import { InterviewerPanel } from "../session/InterviewerPanel";
 import { StepBar } from "../session/StepBar";
-import { skew } from "../session/timer";
+import { useInterview } from "../session/useInterview";
 
 type Props = { boardId: string | null };
 
@@ -76,13 +73,6 @@ export function BoardPage({ boardId }: Props) {
   const [title, setTitle] = useState<string | null>(null);
   const [readOnly, setReadOnly] = useState(false);
   const [me, setMe] = useState<Peer | null>(null);
-  const [context, setContext] = useState<BoardContext | null>(null);
-  const [flow, setFlow] = useState<Flow | null>(null);
-  const [skewMs, setSkewMs] = useState(0);
-  const [notes, setNotes] = useState<Note[]>([]);
-  const [hints, setHints] = useState<Hint[]>([]);
-  const [panelOpen, setPanelOpen] = useState(true);
-  const httpRef = useRef<Api | null>(null);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
   const clientRef = useRef<SyncClient | null>(null);
   const filesRef = useRef<FileSync | null>(null);
@@ -132,102 +122,7 @@ export function BoardPage({ boardId }: Props) {
     };
   }, [boardId, sendPresence]);
 
-  const refreshFlow = useCallback(async (sessionId: string) => {
-    const http = httpRef.current;
-    if (!http) return;
-    const next = await sessionApi.flow(http, sessionId);
-    setSkewMs(skew(next.now, Date.now()));
-    setFlow(next);
-  }, []);
-
-  const addNote = useCallback((note: Note) => {
-    setNotes((current) => (current.some((n) => n.id === note.id) ? current : [...current, note]));
-  }, []);
-
-  const moveTo = useCallback(
-    (step: string) => {
-      const http = httpRef.current;
-      if (!http || !context?.sessionId) return;
-      sessionApi
-        .moveTo(http, context.sessionId, step)
-        .then((next) => {
-          setSkewMs(skew(next.now, Date.now()));
-          setFlow(next);
-        })
-        .catch((e: Error) => setNotice({ text: e.message, severity: "error" }));
-    },
-    [context],
-  );
-
-  const writeNote = useCallback(
-    async (body: string, elementIds: string[], criterion: string | null) => {
-      const http = httpRef.current;
-      if (!http || !context?.sessionId) return;
-      addNote(await sessionApi.addNote(http, context.sessionId, body, elementIds, criterion));
-    },
-    [context, addNote],
-  );
-
-  const replaceHint = useCallback((next: Hint) => {
-    setHints((current) => {
-      const index = current.findIndex((h) => h.id === next.id);
-      return index < 0 ? [...current, next] : current.map((h) => (h.id === next.id ? next : h));
-    });
-  }, []);
-
-  /** Draws the card in the middle of the interviewer's view (a normal, acknowledged change) and records the reveal. */
-  const revealHint = useCallback(
-    async (hint: Hint) => {
-      const http = httpRef.current;
-      if (!http || !api || !context?.sessionId) return;
-      const app = api.getAppState();
-      const centerX = -app.scrollX + app.width / app.zoom.value / 2;
-      const centerY = -app.scrollY + app.height / app.zoom.value / 2;
-      const card = convertToExcalidrawElements([cardSkeleton(hint.title, hint.body, centerX, centerY)]);
-      api.updateScene({
-        elements: [...api.getSceneElementsIncludingDeleted(), ...card],
-        captureUpdate: CaptureUpdateAction.IMMEDIATELY,
-      });
-      replaceHint(await sessionApi.reveal(http, context.sessionId, hint.id, card.map((e) => e.id)));
-    },
-    [api, context, replaceHint],
-  );
-
-  const addHint = useCallback(
-    async (title: string, body: string) => {
-      const http = httpRef.current;
-      if (!http || !context?.sessionId) return;
-      replaceHint(await sessionApi.addHint(http, context.sessionId, title, body));
-    },
-    [context, replaceHint],
-  );
-
-  const selection = useCallback(() => {
-    if (!api) return [];
-    const selected = api.getAppState().selectedElementIds;
-    return Object.keys(selected).filter((id) => selected[id]);
-  }, [api]);
-
-  const select = useCallback(
-    (ids: string[]) => {
-      if (!api) return;
-      const present = api.getSceneElements().filter((e) => ids.includes(e.id));
-      api.updateScene({ appState: { selectedElementIds: Object.fromEntries(present.map((e) => [e.id, true])) } });
-      if (present.length > 0) api.scrollToContent(present, { animate: true });
-    },
-    [api],
-  );
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && !event.shiftKey && (event.key === "i" || event.key === "I" || event.code === "KeyI")) {
-        event.preventDefault();
-        setPanelOpen((open) => !open);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  const interview = useInterview(api, (text) => setNotice({ text, severity: "error" }));
 
   const onApi = useCallback((excalidraw: ExcalidrawImperativeAPI) => {
     window.mockboard = { excalidraw };
@@ -248,29 +143,8 @@ export function BoardPage({ boardId }: Props) {
     requireSession().then((session) => {
       if (!session || cancelled) return;
       const http = new Api(session.accessToken);
-      httpRef.current = http;
-      let sessionId: string | null = null;
+      interview.start(http, boardId);
       let framed = false;
-      void sessionApi
-        .context(http, boardId)
-        .then(async (ctx) => {
-          if (cancelled) return;
-          setContext(ctx);
-          sessionId = ctx.sessionId;
-          if (!ctx.sessionId) return;
-          await refreshFlow(ctx.sessionId);
-          if (ctx.seesPrivate) {
-            const [loadedNotes, loadedHints] = await Promise.all([
-              sessionApi.notes(http, ctx.sessionId),
-              sessionApi.hints(http, ctx.sessionId),
-            ]);
-            if (!cancelled) {
-              setNotes(loadedNotes);
-              setHints(loadedHints);
-            }
-          }
-        })
-        .catch((e: Error) => setNotice({ text: e.message, severity: "error" }));
       const files = new FileSync(api, http, boardId, (text) => setNotice({ text, severity: "error" }));
       filesRef.current = files;
       void loadLibrary(api, http).catch(() => setNotice({ text: "The component library could not be loaded.", severity: "info" }));
@@ -298,14 +172,11 @@ export function BoardPage({ boardId }: Props) {
                 framed = true;
                 frameContent(api);
               }
-              // a step change while disconnected is caught up on every (re)join
-              if (sessionId) void refreshFlow(sessionId).catch(() => undefined);
+              interview.rejoined();
             }
           },
-          step: () => {
-            if (sessionId) void refreshFlow(sessionId).catch(() => undefined);
-          },
-          note: (note) => addNote(note),
+          step: () => interview.rejoined(),
+          note: (note) => interview.addNote(note),
           notice: (text, severity) => setNotice({ text, severity }),
           peers: (you, list) => {
             setReadOnly(you?.role === "observer");
@@ -342,7 +213,8 @@ export function BoardPage({ boardId }: Props) {
       clientRef.current = null;
       filesRef.current = null;
     };
-  }, [api, boardId, refreshFlow, addNote]);
+    // the interview's callbacks are stable; the connection depends on the canvas and the board only
+  }, [api, boardId]);
 
   const onChange = useCallback((_elements: unknown, _appState: unknown, files: BinaryFiles) => {
     bindingRef.current?.onChange();
@@ -381,11 +253,14 @@ export function BoardPage({ boardId }: Props) {
           Mockboard
         </a>
         <span className="board-title">{boardId ? (title ?? "Loading…") : "Scratch board (not saved)"}</span>
-        {flow && <StepBar flow={flow} skewMs={skewMs} canControl={context?.controlsSteps ?? false} onMove={moveTo} />}
+        {interview.flow && (
+          <StepBar flow={interview.flow} skewMs={interview.skewMs} canControl={interview.context?.controlsSteps ?? false}
+            onMove={interview.moveTo} />
+        )}
         <span className="spacer" />
-        {context?.seesPrivate && context.sessionId && (
-          <button type="button" className="panel-toggle" aria-pressed={panelOpen} title="Interviewer panel (Alt+I)"
-            onClick={() => setPanelOpen((open) => !open)}>
+        {interview.hasPanel && (
+          <button type="button" className="panel-toggle" aria-pressed={interview.panelOpen} title="Interviewer panel (Alt+I)"
+            onClick={interview.togglePanel}>
             Panel
           </button>
         )}
@@ -426,11 +301,7 @@ export function BoardPage({ boardId }: Props) {
           viewModeEnabled={readOnly}
         />
       </main>
-      {context?.seesPrivate && context.sessionId && panelOpen && httpRef.current && (
-        <InterviewerPanel flow={flow} notes={notes} skewMs={skewMs} canControl={context.controlsSteps && !context.ended}
-          selection={selection} select={select} onMove={moveTo} onNote={writeNote} hints={hints} onReveal={revealHint}
-          onAddHint={addHint} onClose={() => setPanelOpen(false)} http={httpRef.current!} sessionId={context.sessionId} />
-      )}
+      {interview.panel}
       </div>
     </div>
   );

@@ -1,0 +1,160 @@
+import { CaptureUpdateAction, convertToExcalidrawElements } from "@excalidraw/excalidraw";
+import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { Api } from "../board/files";
+import { sessionApi, type BoardContext, type Flow, type Hint, type Note } from "./api";
+import { cardSkeleton } from "./hintCard";
+import { InterviewerPanel } from "./InterviewerPanel";
+import { skew } from "./timer";
+
+/**
+ * The interview around a board: its session, the framework steps and timer, and for interviewers the
+ * private notes, hint cards and the side panel. The board page starts it once signed in and tells it when
+ * the socket (re)joins or a step or note frame arrives.
+ */
+export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text: string) => void) {
+  const [context, setContext] = useState<BoardContext | null>(null);
+  const [flow, setFlow] = useState<Flow | null>(null);
+  const [skewMs, setSkewMs] = useState(0);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [hints, setHints] = useState<Hint[]>([]);
+  const [panelOpen, setPanelOpen] = useState(true);
+  const httpRef = useRef<Api | null>(null);
+  const sessionRef = useRef<string | null>(null);
+  const errorRef = useRef(onError);
+  errorRef.current = onError;
+
+  const showFlow = useCallback((next: Flow) => {
+    setSkewMs(skew(next.now, Date.now()));
+    setFlow(next);
+  }, []);
+
+  /** Re-reads the steps (on every (re)join and step frame, so no move is missed). */
+  const rejoined = useCallback(() => {
+    const http = httpRef.current;
+    const sessionId = sessionRef.current;
+    if (http && sessionId) void sessionApi.flow(http, sessionId).then(showFlow, () => undefined);
+  }, [showFlow]);
+
+  const start = useCallback(
+    (http: Api, boardId: string) => {
+      httpRef.current = http;
+      sessionApi
+        .context(http, boardId)
+        .then(async (ctx) => {
+          setContext(ctx);
+          sessionRef.current = ctx.sessionId;
+          if (!ctx.sessionId) return;
+          showFlow(await sessionApi.flow(http, ctx.sessionId));
+          if (ctx.seesPrivate) {
+            const [loadedNotes, loadedHints] = await Promise.all([
+              sessionApi.notes(http, ctx.sessionId),
+              sessionApi.hints(http, ctx.sessionId),
+            ]);
+            setNotes(loadedNotes);
+            setHints(loadedHints);
+          }
+        })
+        .catch((e: Error) => errorRef.current(e.message));
+    },
+    [showFlow],
+  );
+
+  const addNote = useCallback((note: Note) => {
+    setNotes((current) => (current.some((n) => n.id === note.id) ? current : [...current, note]));
+  }, []);
+
+  const moveTo = useCallback(
+    (step: string) => {
+      const http = httpRef.current;
+      const sessionId = sessionRef.current;
+      if (!http || !sessionId) return;
+      sessionApi.moveTo(http, sessionId, step).then(showFlow, (e: Error) => errorRef.current(e.message));
+    },
+    [showFlow],
+  );
+
+  const writeNote = useCallback(
+    async (body: string, elementIds: string[], criterion: string | null) => {
+      const http = httpRef.current;
+      const sessionId = sessionRef.current;
+      if (!http || !sessionId) return;
+      addNote(await sessionApi.addNote(http, sessionId, body, elementIds, criterion));
+    },
+    [addNote],
+  );
+
+  const replaceHint = useCallback((next: Hint) => {
+    setHints((current) =>
+      current.some((h) => h.id === next.id) ? current.map((h) => (h.id === next.id ? next : h)) : [...current, next],
+    );
+  }, []);
+
+  /** Draws the card in the middle of the interviewer's view (a normal, acknowledged change) and records the reveal. */
+  const revealHint = useCallback(
+    async (hint: Hint) => {
+      const http = httpRef.current;
+      const sessionId = sessionRef.current;
+      if (!http || !api || !sessionId) return;
+      const app = api.getAppState();
+      const centerX = -app.scrollX + app.width / app.zoom.value / 2;
+      const centerY = -app.scrollY + app.height / app.zoom.value / 2;
+      const card = convertToExcalidrawElements([cardSkeleton(hint.title, hint.body, centerX, centerY)]);
+      api.updateScene({
+        elements: [...api.getSceneElementsIncludingDeleted(), ...card],
+        captureUpdate: CaptureUpdateAction.IMMEDIATELY,
+      });
+      replaceHint(await sessionApi.reveal(http, sessionId, hint.id, card.map((e) => e.id)));
+    },
+    [api, replaceHint],
+  );
+
+  const addHint = useCallback(
+    async (title: string, body: string) => {
+      const http = httpRef.current;
+      const sessionId = sessionRef.current;
+      if (!http || !sessionId) return;
+      replaceHint(await sessionApi.addHint(http, sessionId, title, body));
+    },
+    [replaceHint],
+  );
+
+  const selection = useCallback(() => {
+    if (!api) return [];
+    const selected = api.getAppState().selectedElementIds;
+    return Object.keys(selected).filter((id) => selected[id]);
+  }, [api]);
+
+  const select = useCallback(
+    (ids: string[]) => {
+      if (!api) return;
+      const present = api.getSceneElements().filter((e) => ids.includes(e.id));
+      api.updateScene({ appState: { selectedElementIds: Object.fromEntries(present.map((e) => [e.id, true])) } });
+      if (present.length > 0) api.scrollToContent(present, { animate: true });
+    },
+    [api],
+  );
+
+  const togglePanel = useCallback(() => setPanelOpen((open) => !open), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.shiftKey && (event.key === "i" || event.key === "I" || event.code === "KeyI")) {
+        event.preventDefault();
+        togglePanel();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [togglePanel]);
+
+  const hasPanel = Boolean(context?.seesPrivate && context.sessionId);
+  const panel: ReactNode =
+    hasPanel && panelOpen && httpRef.current && context?.sessionId ? (
+      <InterviewerPanel flow={flow} notes={notes} skewMs={skewMs} canControl={context.controlsSteps && !context.ended}
+        selection={selection} select={select} onMove={moveTo} onNote={writeNote} hints={hints} onReveal={revealHint}
+        onAddHint={addHint} onClose={() => setPanelOpen(false)} http={httpRef.current} sessionId={context.sessionId} />
+    ) : null;
+
+  return { context, flow, skewMs, start, rejoined, addNote, moveTo, hasPanel, panelOpen, togglePanel, panel };
+}
