@@ -14,6 +14,7 @@ create table template (
     elements            jsonb       not null,
     element_count       integer     not null,
     component_count     integer     not null,
+    content_hash        text,
     created_by          text,
     created_at          timestamptz not null,
     updated_at          timestamptz not null,

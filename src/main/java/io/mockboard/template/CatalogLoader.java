@@ -32,7 +32,12 @@ public class CatalogLoader {
 
     void onStart(@Observes StartupEvent start) {
         for (String slug : order().keySet()) {
-            JsonNode file = read("catalog/" + slug + ".json");
+            byte[] bytes = bytes("catalog/" + slug + ".json");
+            String hash = sha256(bytes);
+            if (templates.isCurrent(slug, hash)) {
+                continue;
+            }
+            JsonNode file = parse(bytes, slug);
             List<ObjectNode> elements = new ArrayList<>();
             file.path("scene").path("elements").forEach(e -> elements.add((ObjectNode) e));
             Map<String, Integer> budgets = new LinkedHashMap<>();
@@ -42,7 +47,7 @@ public class CatalogLoader {
                     file.path("description").asText(), file.path("interviewerPrompt").asText(),
                     file.path("candidatePrompt").asText(), budgets, elements.size(), 0, null);
             try {
-                templates.upsertBuiltIn(meta, elements);
+                templates.upsertBuiltIn(meta, elements, hash);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("catalog/" + slug + ".json cannot be loaded: " + e.getMessage(), e);
             }
@@ -61,10 +66,30 @@ public class CatalogLoader {
 
     /** The component library (Excalidraw's .excalidrawlib format) as shipped. */
     public static byte[] library() {
-        try (InputStream in = resource("catalog/library.excalidrawlib")) {
+        return bytes("catalog/library.excalidrawlib");
+    }
+
+    private static byte[] bytes(String path) {
+        try (InputStream in = resource(path)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes, String slug) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("catalog/" + slug + ".json is not JSON", e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

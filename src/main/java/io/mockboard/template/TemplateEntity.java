@@ -57,6 +57,10 @@ class TemplateEntity extends PanacheEntityBase {
     @Column(name = "component_count", nullable = false)
     int componentCount;
 
+    /** For shipped templates: a hash of the catalog file, so an unchanged file is not loaded again. */
+    @Column(name = "content_hash")
+    String contentHash;
+
     @Column(name = "created_by")
     String createdBy;
 

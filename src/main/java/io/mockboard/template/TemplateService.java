@@ -112,9 +112,15 @@ public class TemplateService {
         owned(id, user).delete();
     }
 
+    /** Whether the shipped template with this slug was loaded from a file with this hash. */
+    @Transactional
+    public boolean isCurrent(String slug, String contentHash) {
+        return TemplateEntity.count("slug = ?1 and contentHash = ?2", slug, contentHash) > 0;
+    }
+
     /** Inserts or refreshes a shipped template by its slug (the catalog on start). */
     @Transactional
-    public void upsertBuiltIn(TemplateSummary meta, List<ObjectNode> scene) {
+    public void upsertBuiltIn(TemplateSummary meta, List<ObjectNode> scene, String contentHash) {
         List<ObjectNode> elements = check.validElements(scene);
         TemplateEntity t = TemplateEntity.<TemplateEntity>find("slug", meta.slug()).firstResult();
         if (t == null) {
@@ -131,6 +137,7 @@ public class TemplateService {
         t.interviewerPrompt = meta.interviewerPrompt();
         t.candidatePrompt = meta.candidatePrompt();
         t.stepBudgets = write(meta.stepBudgets());
+        t.contentHash = contentHash;
         setElements(t, elements);
         t.persist();
     }
