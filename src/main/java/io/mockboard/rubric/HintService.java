@@ -48,6 +48,14 @@ public class HintService {
         return HintEntity.<HintEntity>list("sessionId = ?1 order by position", sessionId).stream().map(HintEntity::toHint).toList();
     }
 
+    /** Revealed cards only, without adding starters (for the recording). */
+    @Transactional
+    public List<Hint> revealed(UUID sessionId, CurrentUser user) {
+        access.require(sessionId, user, Action.READ_PRIVATE);
+        return HintEntity.<HintEntity>list("sessionId = ?1 and revealedAt is not null order by revealedAt", sessionId).stream()
+                .map(HintEntity::toHint).toList();
+    }
+
     @Transactional
     public Hint add(UUID sessionId, NewHint request, CurrentUser user) {
         access.require(sessionId, user, Action.READ_PRIVATE);

@@ -1,0 +1,157 @@
+package io.mockboard.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockboard.board.BoardId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Reads a board's recording from PostgreSQL without the live room: ops by seq or time, the nearest snapshot,
+ * and quiet stretches. An op whose stored elements are not a list of element objects (it should never happen)
+ * is returned as {@link RecordedOp#corrupt()} so readers can skip it visibly.
+ */
+@ApplicationScoped
+public class OpLog {
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    OpLog(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** One stored op; {@code elements} is empty and {@code corrupt} true when it could not be read. */
+    public record RecordedOp(long seq, String author, Instant at, List<ObjectNode> elements, boolean corrupt) {}
+
+    /** A stored snapshot. */
+    public record Snapshot(long seq, List<ObjectNode> elements) {}
+
+    /** A stretch with no board change. */
+    public record Quiet(Instant from, Instant to) {}
+
+    /** Head seq, number of ops and the first/last op time. */
+    public record Extent(long head, long count, Instant first, Instant last) {}
+
+    public Extent extent(BoardId board) {
+        return query("select coalesce(max(seq), 0), count(*), min(at), max(at) from board_op where board_id = ?", s -> {
+            s.setObject(1, board.value());
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return new Extent(row.getLong(1), row.getLong(2), instant(row.getTimestamp(3)), instant(row.getTimestamp(4)));
+            }
+        });
+    }
+
+    /** The highest seq ordered at or before this moment (0 if none). */
+    public long seqAt(BoardId board, Instant at) {
+        return query("select coalesce(max(seq), 0) from board_op where board_id = ? and at <= ?", s -> {
+            s.setObject(1, board.value());
+            s.setTimestamp(2, Timestamp.from(at));
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    /** The newest snapshot at or before this seq. */
+    public Optional<Snapshot> snapshotAtOrBefore(BoardId board, long seq) {
+        return query("select seq, elements::text from board_snapshot where board_id = ? and seq <= ? order by seq desc limit 1", s -> {
+            s.setObject(1, board.value());
+            s.setLong(2, seq);
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                List<ObjectNode> elements = elements(row.getString(2));
+                return Optional.of(new Snapshot(row.getLong(1), elements == null ? List.of() : elements));
+            }
+        });
+    }
+
+    /** Ops with afterSeq &lt; seq ≤ toSeq, in order, at most limit. */
+    public List<RecordedOp> ops(BoardId board, long afterSeq, long toSeq, int limit) {
+        return query("select seq, author, at, elements::text from board_op where board_id = ? and seq > ? and seq <= ? order by seq limit ?",
+                s -> {
+                    s.setObject(1, board.value());
+                    s.setLong(2, afterSeq);
+                    s.setLong(3, toSeq);
+                    s.setInt(4, limit);
+                    List<RecordedOp> ops = new ArrayList<>();
+                    try (ResultSet row = s.executeQuery()) {
+                        while (row.next()) {
+                            List<ObjectNode> elements = elements(row.getString(4));
+                            ops.add(new RecordedOp(row.getLong(1), row.getString(2), instant(row.getTimestamp(3)),
+                                    elements == null ? List.of() : elements, elements == null));
+                        }
+                    }
+                    return ops;
+                });
+    }
+
+    /** Stretches of at least {@code min} between consecutive ops, oldest first, at most 500. */
+    public List<Quiet> quietStretches(BoardId board, Duration min) {
+        return query("""
+                select at, next from (select at, lead(at) over (order by seq) as next from board_op where board_id = ?) gaps
+                where next - at >= ? * interval '1 millisecond' order by at limit 500""", s -> {
+            s.setObject(1, board.value());
+            s.setLong(2, min.toMillis());
+            List<Quiet> quiet = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    quiet.add(new Quiet(instant(row.getTimestamp(1)), instant(row.getTimestamp(2))));
+                }
+            }
+            return quiet;
+        });
+    }
+
+    /** The elements of an op or snapshot, or null when they are not a list of objects with an id. */
+    private List<ObjectNode> elements(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (!node.isArray()) {
+                return null;
+            }
+            List<ObjectNode> elements = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                if (!(element instanceof ObjectNode object) || !element.path("id").isTextual()) {
+                    return null;
+                }
+                elements.add(object);
+            }
+            return elements;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private <T> T query(String sql, Statement<T> work) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.run(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the recording failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.mockboard.replay;
+
+import io.mockboard.auth.Action;
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.rubric.HintService;
+import io.mockboard.rubric.NoteService;
+import io.mockboard.session.SessionAccess;
+import io.mockboard.session.SessionSummary;
+import io.mockboard.session.flow.FlowService;
+import io.mockboard.sync.room.RoomConfig;
+import io.mockboard.sync.room.Scene;
+import io.mockboard.web.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Replay from the recording alone (never the live room): the session's timeline, and the scene at any
+ * moment from the nearest snapshot plus the ops after it. Snapshots are taken every
+ * {@link RoomConfig#snapshotEveryOps()} ops, which bounds the ops a seek applies.
+ */
+@ApplicationScoped
+public class ReplayService {
+    static final Duration QUIET = Duration.ofSeconds(30);
+    static final int MAX_CHUNK = 2_000;
+
+    private final SessionAccess access;
+    private final OpLog log;
+    private final FlowService flows;
+    private final NoteService notes;
+    private final HintService hints;
+    private final Clock clock;
+
+    ReplayService(SessionAccess access, OpLog log, FlowService flows, NoteService notes, HintService hints, Clock clock) {
+        this.access = access;
+        this.log = log;
+        this.flows = flows;
+        this.notes = notes;
+        this.hints = hints;
+        this.clock = clock;
+    }
+
+    public Timeline timeline(UUID sessionId, CurrentUser user) {
+        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        OpLog.Extent extent = log.extent(session.boardId());
+        List<Timeline.Marker> markers = new ArrayList<>();
+        if (session.startedAt() != null) {
+            markers.add(new Timeline.Marker("start", session.startedAt(), "Session started", "", List.of()));
+        }
+        var flow = flows.flow(sessionId, user);
+        flow.moves().forEach(m -> markers.add(new Timeline.Marker("step", m.at(), flow.steps().stream()
+                .filter(s -> s.id().equals(m.step())).map(s -> s.number() + " · " + s.title()).findFirst().orElse(m.step()),
+                "by " + m.by(), List.of())));
+        notes.list(sessionId, user).forEach(n -> markers.add(new Timeline.Marker("note", n.at(), "Note by " + n.author(), n.body(),
+                n.elementIds())));
+        hints.revealed(sessionId, user).forEach(h -> markers.add(new Timeline.Marker("hint", h.revealedAt(), "Hint revealed: " + h.title(),
+                h.body(), h.elementIds())));
+        if (session.endedAt() != null) {
+            markers.add(new Timeline.Marker("end", session.endedAt(), "Session ended", "", List.of()));
+        }
+        markers.sort(Comparator.comparing(Timeline.Marker::at));
+        Span span = span(session, extent);
+        return new Timeline(sessionId, session.boardId(), span.from(), span.to(), extent.head(), extent.count(),
+                RoomConfig.defaults().snapshotEveryOps(), markers, log.quietStretches(session.boardId(), QUIET));
+    }
+
+    /** The scene at a moment of the recording (or after op {@code seq} when given). */
+    public SceneAt sceneAt(UUID sessionId, Instant at, Long seq, CurrentUser user) {
+        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        OpLog.Extent extent = log.extent(session.boardId());
+        Span span = span(session, extent);
+        long target;
+        if (seq != null) {
+            if (seq < 0 || seq > extent.head()) {
+                throw ProblemException.notFound("Op " + seq + " is not in this recording (it has ops 1 to " + extent.head() + ")");
+            }
+            target = seq;
+        } else {
+            Instant moment = at == null ? span.to() : at;
+            if (moment.isBefore(span.from()) || moment.isAfter(span.to())) {
+                throw ProblemException.notFound("The moment " + moment + " is not in this recording (it runs from " + span.from()
+                        + " to " + span.to() + ")");
+            }
+            target = log.seqAt(session.boardId(), moment);
+        }
+        OpLog.Snapshot snapshot = log.snapshotAtOrBefore(session.boardId(), target).orElse(new OpLog.Snapshot(0, List.of()));
+        Scene scene = Scene.of(snapshot.elements());
+        List<Long> skipped = new ArrayList<>();
+        Instant last = null;
+        int applied = 0;
+        for (OpLog.RecordedOp op : log.ops(session.boardId(), snapshot.seq(), target, Integer.MAX_VALUE)) {
+            if (op.corrupt()) {
+                skipped.add(op.seq());
+            } else {
+                scene.applyAll(op.elements());
+                applied++;
+            }
+            last = op.at();
+        }
+        return new SceneAt(target, last, snapshot.seq(), applied, skipped, scene.visibleElements());
+    }
+
+    /** A chunk of ops for playback. */
+    public List<OpLog.RecordedOp> ops(UUID sessionId, long after, int limit, CurrentUser user) {
+        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        if (after < 0 || limit < 1 || limit > MAX_CHUNK) {
+            throw ProblemException.badRequest("Ask for 1 to " + MAX_CHUNK + " ops after a seq of 0 or more");
+        }
+        return log.ops(session.boardId(), after, Long.MAX_VALUE, limit);
+    }
+
+    private record Span(Instant from, Instant to) {}
+
+    private Span span(SessionSummary session, OpLog.Extent extent) {
+        Instant from = session.createdAt();
+        Instant to = session.endedAt() != null ? session.endedAt() : clock.instant();
+        if (extent.last() != null && extent.last().isAfter(to)) {
+            to = extent.last();
+        }
+        return new Span(from, to);
+    }
+}

@@ -1,0 +1,17 @@
+package io.mockboard.replay;
+
+import io.mockboard.board.BoardId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A recorded session at a glance: its span, how many ops its board log holds, the markers a replay shows
+ * (session start and end, framework steps, notes, hint reveals) and the quiet stretches a player can skip.
+ */
+public record Timeline(UUID sessionId, BoardId boardId, Instant from, Instant to, long head, long opCount, int seekBound,
+        List<Marker> markers, List<OpLog.Quiet> quiet) {
+
+    /** Something that happened at a moment; {@code elementIds} are the board elements it is about. */
+    public record Marker(String kind, Instant at, String title, String detail, List<String> elementIds) {}
+}

@@ -1,0 +1,68 @@
+package io.mockboard.replay.web;
+
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.replay.OpLog;
+import io.mockboard.replay.ReplayService;
+import io.mockboard.replay.SceneAt;
+import io.mockboard.replay.Timeline;
+import io.mockboard.web.Ids;
+import io.mockboard.web.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A session's recording: timeline, scene at a moment, and ops in chunks for playback. */
+@Path("/api/sessions/{sessionId}/replay")
+@Authenticated
+public class ReplayResource {
+    private final ReplayService replay;
+    private final SecurityIdentity identity;
+
+    ReplayResource(ReplayService replay, SecurityIdentity identity) {
+        this.replay = replay;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The recording's span, markers (steps, notes, hint reveals) and quiet stretches")
+    public Timeline timeline(@PathParam("sessionId") String sessionId) {
+        return replay.timeline(Ids.uuid(sessionId, "Session"), user());
+    }
+
+    @GET
+    @Path("scene")
+    @Operation(summary = "The board at a moment (?at=ISO-8601) or after an op (?seq=N): nearest snapshot plus the ops after it")
+    public SceneAt scene(@PathParam("sessionId") String sessionId, @QueryParam("at") String at, @QueryParam("seq") Long seq) {
+        return replay.sceneAt(Ids.uuid(sessionId, "Session"), moment(at), seq, user());
+    }
+
+    @GET
+    @Path("ops")
+    @Operation(summary = "Ops after a seq, in order, for playback (up to 2000 at a time)")
+    public List<OpLog.RecordedOp> ops(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
+            @QueryParam("limit") Integer limit) {
+        return replay.ops(Ids.uuid(sessionId, "Session"), after == null ? 0 : after, limit == null ? 500 : limit, user());
+    }
+
+    private static Instant moment(String at) {
+        if (at == null || at.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("'at' is a moment like 2026-11-22T10:15:00Z");
+        }
+    }
+
+    private CurrentUser user() {
+        return CurrentUser.of(identity);
+    }
+}

@@ -1,0 +1,199 @@
+package io.mockboard.replay;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.agroal.api.AgroalDataSource;
+import io.mockboard.session.TestSessions;
+import io.mockboard.sync.ws.Frames;
+import io.mockboard.sync.ws.WsTestClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Replay from the recording: fidelity at every step event, bounded seeks, permissions, a corrupt op. */
+@QuarkusTest
+class ReplayTest {
+    static final OidcTestClient oidc = new OidcTestClient();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    String alice;
+
+    @AfterAll
+    static void close() {
+        oidc.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        alice = oidc.getAccessToken("alice", "alice");
+    }
+
+    private Map<String, String> startedSession(String template) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> s = given().auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("title", "Replay", "template", template)).when().post("/api/sessions").then().statusCode(201)
+                .extract().as(Map.class);
+        given().auth().oauth2(alice).when().post("/api/sessions/" + s.get("id") + "/start").then().statusCode(200);
+        return s;
+    }
+
+    private WsTestClient join(String boardId, String clientId) {
+        WsTestClient client = WsTestClient.connect(URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/boards/" + boardId + "/sync"),
+                alice);
+        client.send(Frames.hello(clientId, 0));
+        client.await("welcome");
+        return client;
+    }
+
+    /** id → version of the visible elements, from a scene or replay response. */
+    private static Map<String, Integer> versions(List<Map<String, Object>> elements) {
+        Map<String, Integer> versions = new TreeMap<>();
+        elements.stream().filter(e -> !Boolean.TRUE.equals(e.get("isDeleted")))
+                .forEach(e -> versions.put((String) e.get("id"), (Integer) e.get("version")));
+        return versions;
+    }
+
+    private Map<String, Integer> live(String boardId) {
+        return versions(given().auth().oauth2(alice).when().get("/api/boards/" + boardId + "/scene").then().statusCode(200)
+                .extract().path("elements"));
+    }
+
+    private Map<String, Integer> replayed(String sessionId, String at) {
+        return versions(given().auth().oauth2(alice).queryParam("at", at).when().get("/api/sessions/" + sessionId + "/replay/scene")
+                .then().statusCode(200).extract().path("elements"));
+    }
+
+    private void move(String sessionId, String step) {
+        given().auth().oauth2(alice).contentType("application/json").body(Map.of("step", step))
+                .when().post("/api/sessions/" + sessionId + "/flow/step").then().statusCode(200);
+    }
+
+    @Test
+    void theReplayedSceneAtEveryStepEventEqualsWhatTheLiveBoardHadThen() {
+        Map<String, String> s = startedSession("block-two-stage-ranking");
+        String id = s.get("id");
+        List<Map<Integer, Map<String, Integer>>> expected = new java.util.ArrayList<>();
+        try (WsTestClient client = join(s.get("boardId"), "replay-a")) {
+            client.send(Frames.push(1, Frames.rectangle("r1", 1, 10)));
+            client.await("ack");
+            move(id, "frame-as-ml-task");
+            expected.add(Map.of(1, live(s.get("boardId"))));
+            client.send(Frames.push(2, Frames.rectangle("r1", 2, 50)));
+            client.await("ack");
+            client.send(Frames.push(3, Frames.rectangle("r2", 1, 90)));
+            client.await("ack");
+            move(id, "data");
+            expected.add(Map.of(2, live(s.get("boardId"))));
+            Map<String, Object> deleted = new java.util.HashMap<>(Frames.rectangle("r2", 2, 90));
+            deleted.put("isDeleted", true);
+            client.send(Frames.push(4, deleted));
+            client.await("ack");
+            move(id, "model");
+            expected.add(Map.of(3, live(s.get("boardId"))));
+        }
+        Map<String, Object> timeline = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay").then()
+                .statusCode(200).extract().as(Map.class);
+        assertThat(((Number) timeline.get("opCount")).longValue()).isEqualTo(((Number) timeline.get("head")).longValue());
+        List<Map<String, Object>> markers = castList(timeline.get("markers")).stream().filter(m -> "step".equals(m.get("kind"))).toList();
+        assertThat(markers).hasSize(4); // the start puts it on step 1, then three moves
+        for (int i = 1; i <= 3; i++) {
+            String at = (String) markers.get(i).get("at");
+            assertThat(replayed(id, at)).as("scene at step move " + i).isEqualTo(expected.get(i - 1).get(i));
+        }
+        assertThat(expected.get(2).get(3)).doesNotContainKey("r2").containsEntry("r1", 2);
+    }
+
+    @Test
+    void aSeekAppliesOneSnapshotAndAtMostOneSnapshotIntervalOfOps() throws Exception {
+        Map<String, String> s = startedSession("ml-system-design-scaffold");
+        // six clients, each within its burst allowance, together past one snapshot interval (500 ops)
+        int perClient = 100;
+        List<WsTestClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int c = 0; c < 6; c++) {
+                WsTestClient client = join(s.get("boardId"), "replay-bulk-" + c);
+                clients.add(client);
+                for (int i = 1; i <= perClient; i++) {
+                    client.send(Frames.push(i, Frames.rectangle("bulk-" + c + "-" + (i % 10), 1 + i / 10, i)));
+                }
+            }
+            for (WsTestClient client : clients) {
+                client.await(f -> f.path("t").asText().equals("ack") && f.path("clientSeq").asLong() == perClient);
+            }
+        } finally {
+            clients.forEach(WsTestClient::close);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> snapshots(s.get("boardId")) > 0);
+        Map<String, Object> seek = given().auth().oauth2(alice).when().get("/api/sessions/" + s.get("id") + "/replay/scene").then()
+                .statusCode(200).extract().as(Map.class);
+        int bound = given().auth().oauth2(alice).when().get("/api/sessions/" + s.get("id") + "/replay").then().extract().path("seekBound");
+        assertThat(((Number) seek.get("snapshotSeq")).longValue()).isPositive();
+        assertThat((Integer) seek.get("opsApplied")).isLessThanOrEqualTo(bound);
+        assertThat(versions(castList(seek.get("elements")))).isEqualTo(live(s.get("boardId")));
+        given().auth().oauth2(alice).queryParam("after", 100).queryParam("limit", 50).when()
+                .get("/api/sessions/" + s.get("id") + "/replay/ops").then().statusCode(200)
+                .body("size()", equalTo(50)).body("[0].seq", equalTo(101));
+    }
+
+    @Test
+    void replayNeedsPermissionAndAMomentInsideTheRecording() {
+        Map<String, String> s = startedSession("visual-search-blank");
+        String replay = "/api/sessions/" + s.get("id") + "/replay";
+        String cam = TestSessions.joinAsGuest(TestSessions.link(alice, s.get("id"), "candidate", false), "Cam");
+        given().cookie("mockboard_guest", cam).when().get(replay).then().statusCode(403);
+        given().auth().oauth2(oidc.getAccessToken("dave", "dave")).when().get(replay).then().statusCode(404);
+        given().auth().oauth2(alice).queryParam("at", "2001-01-01T00:00:00Z").when().get(replay + "/scene").then().statusCode(404)
+                .body("detail", containsString("not in this recording"));
+        given().auth().oauth2(alice).queryParam("seq", 99_999).when().get(replay + "/scene").then().statusCode(404);
+        given().auth().oauth2(alice).queryParam("at", "yesterday").when().get(replay + "/scene").then().statusCode(400);
+        given().auth().oauth2(alice).queryParam("limit", 5_000).when().get(replay + "/ops").then().statusCode(400);
+    }
+
+    @Test
+    void aCorruptOpIsSkippedAndReportedWithoutStoppingTheReplay() throws Exception {
+        Map<String, String> s = startedSession("block-feature-store");
+        long head = given().auth().oauth2(alice).when().get("/api/sessions/" + s.get("id") + "/replay").then()
+                .extract().<Integer>path("head");
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("insert into board_op (board_id, seq, author, client_id, client_seq, at, elements) values ('"
+                    + s.get("boardId") + "', " + (head + 1) + ", 'x', 'broken', 1, now(), '{\"not\": \"a list\"}'::jsonb)");
+        }
+        given().auth().oauth2(alice).when().get("/api/sessions/" + s.get("id") + "/replay/scene").then().statusCode(200)
+                .body("seq", equalTo((int) head + 1)).body("skipped", org.hamcrest.Matchers.contains((int) head + 1))
+                .body("elements.size()", equalTo((int) head));
+        given().auth().oauth2(alice).queryParam("after", head).when().get("/api/sessions/" + s.get("id") + "/replay/ops").then()
+                .body("[0].corrupt", equalTo(true));
+    }
+
+    private long snapshots(String boardId) throws Exception {
+        try (var c = dataSource.getConnection(); var st = c.createStatement();
+                var rows = st.executeQuery("select count(*) from board_snapshot where board_id = '" + boardId + "'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> castList(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+}
