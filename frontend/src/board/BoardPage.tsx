@@ -7,6 +7,7 @@ import { idleState } from "../presence/idle";
 import type { Cursor, Peer, PeerPresence } from "../sync/protocol";
 import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
+import { requireSession } from "../auth";
 import { Api, FileSync } from "./files";
 import { StatusBadge } from "./StatusBadge";
 import { StepBar } from "../session/StepBar";
@@ -19,16 +20,6 @@ declare global {
     /** The live Excalidraw API and sync client, for the browser tests and the console. */
     mockboard?: { excalidraw: ExcalidrawImperativeAPI; sync?: SyncClient };
   }
-}
-
-type Session = { user: { id: string; name: string; roles: string[] }; accessToken: string | null };
-
-/** Signed-in user of the browser session, or a redirect to sign in. */
-async function requireSession(): Promise<Session | null> {
-  const response = await fetch("/auth/session", { headers: { "X-Requested-With": "JavaScript" } });
-  if (response.ok) return (await response.json()) as Session;
-  window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname));
-  return null;
 }
 
 /** The component library: one typed shape per component kind, ready to drag onto the board. */

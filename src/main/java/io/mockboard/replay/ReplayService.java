@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -82,6 +83,10 @@ public class ReplayService {
             target = seq;
         } else {
             Instant moment = at == null ? span.to() : at;
+            // clients speak milliseconds: the start's millisecond means the start
+            if (!moment.isBefore(span.from().truncatedTo(ChronoUnit.MILLIS)) && moment.isBefore(span.from())) {
+                moment = span.from();
+            }
             if (moment.isBefore(span.from()) || moment.isAfter(span.to())) {
                 throw ProblemException.notFound("The moment " + moment + " is not in this recording (it runs from " + span.from()
                         + " to " + span.to() + ")");

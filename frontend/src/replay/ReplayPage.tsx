@@ -1,0 +1,222 @@
+import { Excalidraw } from "@excalidraw/excalidraw";
+import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { requireSession } from "../auth";
+import { Api } from "../board/files";
+import type { ElementJson } from "../sync/protocol";
+import { advance, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
+
+type Marker = { kind: string; at: string; title: string; detail: string; elementIds: string[] };
+type Timeline = { sessionId: string; from: string; to: string; head: number; opCount: number; markers: Marker[] };
+type SceneAt = { seq: number; at: string | null; skipped: number[]; elements: ElementJson[] };
+
+const SPEEDS = [1, 2, 4, 8, 16, 32];
+const CHUNK = 500;
+
+async function get<T>(http: Api, path: string): Promise<T> {
+  const response = await http.fetch(path);
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+    throw new Error(problem.detail ?? `Loading the recording failed (${response.status})`);
+  }
+  return (await response.json()) as T;
+}
+
+/**
+ * The replay viewer: the recorded board in view mode, a scrubber with markers for steps, notes and hint
+ * reveals, play/pause (space), ±10 s (arrows), speeds 1×–32×, skipping quiet time, and deep links (?t=seconds).
+ */
+export function ReplayPage({ sessionId }: { sessionId: string }) {
+  const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const [timeline, setTimeline] = useState<Timeline | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(4);
+  const [skipIdle, setSkipIdle] = useState(true);
+  const [loading, setLoading] = useState(true);
+  const http = useRef<Api | null>(null);
+  const scene = useRef(new PlaybackScene());
+  const queue = useRef<RecordedOp[]>([]);
+  const fetching = useRef(false);
+  const clock = useRef(0);
+  const framed = useRef(false);
+
+  const from = timeline ? Date.parse(timeline.from) : 0;
+  const to = timeline ? Date.parse(timeline.to) : 0;
+
+  const draw = useCallback(() => {
+    api?.updateScene({ elements: scene.current.visible() as never });
+  }, [api]);
+
+  /** Jumps to a moment: the server builds the scene there (one snapshot plus a bounded number of ops). */
+  const seek = useCallback(
+    async (at: number) => {
+      if (!http.current || !timeline) return;
+      setLoading(true);
+      try {
+        const iso = new Date(Math.min(Math.max(at, from), to)).toISOString();
+        const result = await get<SceneAt>(http.current, `/api/sessions/${sessionId}/replay/scene?at=${encodeURIComponent(iso)}`);
+        scene.current.reset(result.seq, result.elements);
+        scene.current.skipped = result.skipped;
+        queue.current = [];
+        clock.current = Math.min(Math.max(at, from), to);
+        setNow(clock.current);
+        draw();
+        if (!framed.current && api) {
+          framed.current = true;
+          api.scrollToContent(undefined, { fitToViewport: true, viewportZoomFactor: 0.9 });
+        }
+        const t = Math.round((clock.current - from) / 1000);
+        window.history.replaceState(null, "", `${window.location.pathname}?t=${t}`);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : "Seeking failed");
+      } finally {
+        setLoading(false);
+      }
+    },
+    [api, draw, from, sessionId, timeline, to],
+  );
+
+  useEffect(() => {
+    if (!api) return;
+    window.mockboard = { excalidraw: api };
+    void requireSession().then(async (session) => {
+      if (!session) return;
+      http.current = new Api(session.accessToken);
+      try {
+        setTimeline(await get<Timeline>(http.current, `/api/sessions/${sessionId}/replay`));
+      } catch (e) {
+        setError(e instanceof Error ? e.message : "The recording could not be loaded");
+        setLoading(false);
+      }
+    });
+  }, [api, sessionId]);
+
+  useEffect(() => {
+    if (!timeline) return;
+    const param = new URLSearchParams(window.location.search).get("t");
+    const t = param === null ? NaN : Number(param);
+    void seek(Number.isFinite(t) && t >= 0 ? from + t * 1000 : to);
+    // first load only: later seeks come from the controls
+  }, [timeline]);
+
+  // playback: advance the clock, fetch ops ahead, apply those at or before the clock
+  useEffect(() => {
+    if (!playing || !timeline || !http.current) return;
+    let frame = 0;
+    let last = performance.now();
+    const tick = (t: number) => {
+      const elapsed = t - last;
+      last = t;
+      const pending = queue.current;
+      if (pending.length < CHUNK / 2 && !fetching.current && scene.current.seq + pending.length < timeline.head) {
+        fetching.current = true;
+        const after = pending.length ? pending[pending.length - 1].seq : scene.current.seq;
+        void get<RecordedOp[]>(http.current!, `/api/sessions/${sessionId}/replay/ops?after=${after}&limit=${CHUNK}`)
+          .then((ops) => queue.current.push(...ops))
+          .finally(() => (fetching.current = false));
+      }
+      const nextAt = pending.length ? Date.parse(pending[0].at) : null;
+      clock.current = advance(clock.current, elapsed, speed, nextAt, skipIdle, to);
+      let due = 0;
+      while (due < pending.length && Date.parse(pending[due].at) <= clock.current) due++;
+      if (due > 0 && scene.current.apply(pending.splice(0, due))) draw();
+      setNow(clock.current);
+      if (clock.current >= to && pending.length === 0) {
+        setPlaying(false);
+        return;
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [draw, playing, sessionId, skipIdle, speed, timeline, to]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLInputElement && event.target.type !== "range") return;
+      if (event.key === " ") {
+        event.preventDefault();
+        setPlaying((p) => !p);
+      } else if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+        event.preventDefault();
+        setPlaying(false);
+        void seek(clock.current + (event.key === "ArrowRight" ? 10_000 : -10_000));
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [seek]);
+
+  return (
+    <div className="board-shell">
+      <header className="topbar">
+        <a className="brand" href="/home">
+          <span className="brand-mark" aria-hidden="true" />
+          Mockboard
+        </a>
+        <span className="board-title">Replay</span>
+        <span className="spacer" />
+        {timeline && (
+          <a className="panel-toggle" href={`/sessions/${sessionId}`}>
+            Session
+          </a>
+        )}
+      </header>
+      {error && (
+        <div className="notice error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="board-body">
+        <main className="canvas" aria-label="Recorded board" aria-busy={loading}>
+          {loading && (
+            <div className="loading" data-testid="replay-loading">
+              Loading the recording…
+            </div>
+          )}
+          <Excalidraw excalidrawAPI={setApi} viewModeEnabled />
+        </main>
+      </div>
+      {timeline && (
+        <footer className="player" data-testid="player">
+          <button type="button" className="button" onClick={() => setPlaying((p) => !p)} aria-label={playing ? "Pause" : "Play"}
+            title="Play / pause (space)" data-testid="play">
+            {playing ? "❚❚" : "▶"}
+          </button>
+          <span className="player-time" data-testid="replay-time">
+            {sinceStart(now - from)} / {sinceStart(to - from)}
+          </span>
+          <div className="scrubber">
+            <input type="range" min={0} max={1000} value={Math.round(position(now, from, to) * 1000)} aria-label="Position"
+              onChange={(e) => {
+                setPlaying(false);
+                void seek(from + (Number(e.target.value) / 1000) * (to - from));
+              }} />
+            <div className="markers">
+              {timeline.markers.map((m, i) => (
+                <button key={i} type="button" className={`marker ${m.kind}`} style={{ left: `${position(Date.parse(m.at), from, to) * 100}%` }}
+                  title={`${sinceStart(Date.parse(m.at) - from)} · ${m.title}${m.detail ? ": " + m.detail : ""}`}
+                  aria-label={m.title} data-testid={`marker-${m.kind}`}
+                  onClick={() => {
+                    setPlaying(false);
+                    void seek(Date.parse(m.at));
+                  }} />
+              ))}
+            </div>
+          </div>
+          <label className="player-option">
+            Speed
+            <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Speed">
+              {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+            </select>
+          </label>
+          <label className="player-option">
+            <input type="checkbox" checked={skipIdle} onChange={(e) => setSkipIdle(e.target.checked)} /> Skip quiet time
+          </label>
+        </footer>
+      )}
+    </div>
+  );
+}

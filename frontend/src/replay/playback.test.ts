@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { advance, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
+
+const el = (id: string, version: number, extra: Record<string, unknown> = {}) =>
+  ({ id, type: "rectangle", version, versionNonce: version, isDeleted: false, ...extra }) as never;
+const op = (seq: number, elements: unknown[], corrupt = false): RecordedOp =>
+  ({ seq, author: "a", at: "2026-11-22T10:00:00Z", elements, corrupt }) as RecordedOp;
+
+describe("playback scene", () => {
+  it("applies ops in order with the merge rule, once each", () => {
+    const scene = new PlaybackScene();
+    scene.reset(0, []);
+    scene.apply([op(1, [el("a", 1)]), op(2, [el("a", 3)]), op(3, [el("a", 2)])]);
+    expect(scene.visible()).toEqual([el("a", 3)]);
+    expect(scene.apply([op(2, [el("b", 1)])])).toBe(false);
+    expect(scene.seq).toBe(3);
+  });
+
+  it("hides deleted elements and skips corrupt ops, remembering them", () => {
+    const scene = new PlaybackScene();
+    scene.reset(10, [el("a", 1)]);
+    scene.apply([op(11, [], true), op(12, [el("a", 2, { isDeleted: true })])]);
+    expect(scene.visible()).toEqual([]);
+    expect(scene.skipped).toEqual([11]);
+  });
+});
+
+describe("playback clock", () => {
+  it("moves by elapsed time times speed and stops at the end", () => {
+    expect(advance(0, 100, 4, null, false, 10_000)).toBe(400);
+    expect(advance(9_900, 100, 32, null, false, 10_000)).toBe(10_000);
+  });
+
+  it("jumps over quiet stretches when skipping idle time", () => {
+    expect(advance(0, 100, 1, 60_000, true, 100_000)).toBe(59_500);
+    expect(advance(0, 100, 1, 60_000, false, 100_000)).toBe(100);
+    expect(advance(0, 100, 1, 1_000, true, 100_000)).toBe(100);
+  });
+
+  it("maps moments onto the scrubber and formats time since the start", () => {
+    expect(position(5, 0, 10)).toBe(0.5);
+    expect(position(20, 0, 10)).toBe(1);
+    expect(sinceStart(65_000)).toBe("1:05");
+    expect(sinceStart(3_725_000)).toBe("1:02:05");
+  });
+});

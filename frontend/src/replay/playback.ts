@@ -1,0 +1,73 @@
+import { remoteWins, type ElementJson } from "../sync/protocol";
+
+/** One recorded op as the replay API sends it. */
+export type RecordedOp = { seq: number; author: string; at: string; elements: ElementJson[]; corrupt: boolean };
+
+/**
+ * The board during playback: a scene at some seq, moved forward op by op (Excalidraw's merge rule, as the
+ * live board applies it). Seeking elsewhere starts again from a scene the server built.
+ */
+export class PlaybackScene {
+  private readonly elements = new Map<string, ElementJson>();
+  seq = 0;
+  skipped: number[] = [];
+
+  reset(seq: number, elements: ElementJson[]): void {
+    this.elements.clear();
+    elements.forEach((e) => this.elements.set(e.id, e));
+    this.seq = seq;
+  }
+
+  /** Applies ops after the current seq in order; returns whether anything changed. */
+  apply(ops: RecordedOp[]): boolean {
+    let changed = false;
+    for (const op of ops) {
+      if (op.seq <= this.seq) continue;
+      this.seq = op.seq;
+      if (op.corrupt) {
+        this.skipped.push(op.seq);
+        continue;
+      }
+      for (const element of op.elements) {
+        if (remoteWins(this.elements.get(element.id), element)) {
+          this.elements.set(element.id, element);
+          changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+
+  visible(): ElementJson[] {
+    return [...this.elements.values()].filter((e) => !e.isDeleted);
+  }
+}
+
+/** Where the playback clock goes next: forward by elapsed × speed, jumping over quiet time when asked. */
+export function advance(
+  now: number,
+  elapsedMs: number,
+  speed: number,
+  nextOpAt: number | null,
+  skipIdle: boolean,
+  end: number,
+): number {
+  let next = now + elapsedMs * speed;
+  // quiet stretches longer than two seconds of playback are skipped to a moment before the next change
+  if (skipIdle && nextOpAt !== null && nextOpAt - next > 2_000 * speed) next = nextOpAt - 500 * speed;
+  return Math.min(next, end);
+}
+
+/** The scrubber position (0–1) of a moment. */
+export function position(at: number, from: number, to: number): number {
+  return to <= from ? 0 : Math.min(1, Math.max(0, (at - from) / (to - from)));
+}
+
+/** "m:ss" (or "h:mm:ss") since the start. */
+export function sinceStart(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}

@@ -1,0 +1,92 @@
+package io.mockboard.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.mockboard.sync.ws.Frames;
+import io.mockboard.sync.ws.WsTestClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The replay viewer plays a recorded session: markers, seeking, deep links and playback to the end. */
+@QuarkusTest
+class ReplayBrowserTest {
+    static Browsers browsers;
+    static final OidcTestClient oidc = new OidcTestClient();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.startOrSkip();
+    }
+
+    @AfterAll
+    static void stop() {
+        oidc.close();
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    private static final String COUNT = "() => window.mockboard?.excalidraw?.getSceneElements().length ?? -1";
+
+    @Test
+    void aRecordedSessionReplaysWithMarkersSeeksAndPlaysToTheEnd() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        @SuppressWarnings("unchecked")
+        Map<String, String> session = given().auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("title", "Recorded", "template", "block-two-stage-ranking")).when().post("/api/sessions").then()
+                .statusCode(201).extract().as(Map.class);
+        String id = session.get("id");
+        int template = given().auth().oauth2(alice).when().get("/api/boards/" + session.get("boardId") + "/scene").then()
+                .extract().path("elements.size()");
+        given().auth().oauth2(alice).when().post("/api/sessions/" + id + "/start").then().statusCode(200);
+        URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/boards/" + session.get("boardId") + "/sync");
+        try (WsTestClient client = WsTestClient.connect(ws, alice)) {
+            client.send(Frames.hello("recorder", 0));
+            client.await("welcome");
+            client.send(Frames.push(1, Frames.rectangle("first", 1, 2000)));
+            client.await("ack");
+            given().auth().oauth2(alice).contentType("application/json").body(Map.of("step", "data"))
+                    .when().post("/api/sessions/" + id + "/flow/step").then().statusCode(200);
+            client.send(Frames.push(2, Frames.rectangle("second", 1, 2300)));
+            client.await("ack");
+            client.send(Frames.push(3, Frames.rectangle("third", 1, 2600)));
+            client.await("ack");
+        }
+        given().auth().oauth2(alice).when().post("/api/sessions/" + id + "/end").then().statusCode(200);
+
+        Page page = browsers.newContext().newPage();
+        page.navigate(root + "r/" + id);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
+        page.locator("[data-testid='player']").waitFor();
+        page.waitForFunction("n => (" + COUNT + ")() === n", template + 3);
+        assertThat(page.locator("[data-testid='marker-step']").count()).isEqualTo(2);
+        assertThat(page.locator("[data-testid='marker-start']").count()).isEqualTo(1);
+        assertThat(page.locator("[data-testid='marker-end']").count()).isEqualTo(1);
+
+        // the move to "data" came after the first rectangle and before the other two
+        page.locator("[data-testid='marker-step'] >> nth=1").click();
+        page.waitForFunction("n => (" + COUNT + ")() === n", template + 1);
+        assertThat(page.url()).contains("?t=");
+        Browsers.screenshot(page, "replay-viewer");
+
+        page.navigate(root + "r/" + id + "?t=0");
+        page.waitForFunction("n => (" + COUNT + ")() === n", template);
+        page.locator("select[aria-label='Speed']").selectOption("32");
+        page.keyboard().press("Space");
+        page.waitForFunction("n => (" + COUNT + ")() === n", template + 3);
+        page.locator("[data-testid='play'][aria-label='Play']").waitFor();
+    }
+}
