@@ -123,7 +123,8 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
       while (due < pending.length && Date.parse(pending[due].at) <= clock.current) due++;
       if (due > 0 && scene.current.apply(pending.splice(0, due))) draw();
       setNow(clock.current);
-      if (clock.current >= to && pending.length === 0) {
+      // the end is reached when the clock is there and every op up to the head has been applied
+      if (clock.current >= to && pending.length === 0 && !fetching.current && scene.current.seq >= timeline.head) {
         setPlaying(false);
         return;
       }
