@@ -102,6 +102,20 @@ public class OpLog {
                 });
     }
 
+    /** How many ops each author made (template seeding included), most first. */
+    public java.util.Map<String, Long> opsByAuthor(BoardId board) {
+        return query("select author, count(*) from board_op where board_id = ? group by author order by count(*) desc", s -> {
+            s.setObject(1, board.value());
+            java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    counts.put(row.getString(1), row.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
     /** Stretches of at least {@code min} between consecutive ops, oldest first, at most 500. */
     public List<Quiet> quietStretches(BoardId board, Duration min) {
         return query("""

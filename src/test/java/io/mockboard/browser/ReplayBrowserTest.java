@@ -88,5 +88,10 @@ class ReplayBrowserTest {
         page.keyboard().press("Space");
         page.waitForFunction("n => (" + COUNT + ")() === n", template + 3);
         page.locator("[data-testid='play'][aria-label='Play']").waitFor();
+
+        page.navigate(root + "sessions/" + id + "/review");
+        page.locator("[data-testid='step-times'] li").first().waitFor();
+        assertThat(page.locator("[data-testid='step-times'] li").count()).isEqualTo(7);
+        Browsers.screenshot(page, "review-page");
     }
 }

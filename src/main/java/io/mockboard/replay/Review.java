@@ -1,0 +1,49 @@
+package io.mockboard.replay;
+
+import java.util.List;
+
+/**
+ * What a review page shows beyond the raw recording: time per framework step against its budget, who drew
+ * how much, and where the interviewers' scorecards disagree (levels per criterion side by side).
+ */
+public record Review(List<StepTime> steps, List<Share> authorship, List<String> scorers, List<Calibration> calibration) {
+
+    /** Minutes spent on a step (all its visits) against its budget. */
+    public record StepTime(String title, double minutes, int budget) {
+        public boolean over() {
+            return minutes > budget;
+        }
+
+        /** The time spent as m:ss. */
+        public String spent() {
+            long seconds = Math.round(minutes * 60);
+            return String.format("%d:%02d", seconds / 60, seconds % 60);
+        }
+
+        /** Bar widths in percent of the longest of all steps' spent time or budget. */
+        public int percentOf(double longest) {
+            return longest <= 0 ? 0 : (int) Math.round(minutes / longest * 100);
+        }
+
+        public int budgetPercentOf(double longest) {
+            return longest <= 0 ? 0 : (int) Math.round(budget / longest * 100);
+        }
+    }
+
+    /** One author's share of the board changes. */
+    public record Share(String who, long ops, int percent) {}
+
+    /** One criterion's levels by scorer (null where a scorer gave none); flagged when they spread by 2 or more. */
+    public record Calibration(String criterion, List<Integer> levels) {
+        public boolean flagged() {
+            List<Integer> given = levels.stream().filter(java.util.Objects::nonNull).toList();
+            return given.size() > 1 && given.stream().mapToInt(Integer::intValue).max().orElse(0)
+                    - given.stream().mapToInt(Integer::intValue).min().orElse(0) >= 2;
+        }
+    }
+
+    /** The longest spent time or budget, the chart's full width. */
+    public double longest() {
+        return steps.stream().mapToDouble(s -> Math.max(s.minutes(), s.budget())).max().orElse(0);
+    }
+}

@@ -1,0 +1,97 @@
+package io.mockboard.replay;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.mockboard.session.TestSessions;
+import io.mockboard.session.flow.Flow;
+import io.mockboard.sync.ws.Frames;
+import io.mockboard.sync.ws.WsTestClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import java.net.URI;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The review page: time per step against budget, authorship, notes linking into the replay, calibration. */
+@QuarkusTest
+class ReviewTest {
+    static final OidcTestClient oidc = new OidcTestClient();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @AfterAll
+    static void close() {
+        oidc.close();
+    }
+
+    @Test
+    void timePerStepSumsEveryVisitAndRunsTheLastStepToTheEnd() {
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        Flow flow = new Flow(UUID.randomUUID(), "ml-system-design",
+                List.of(new Flow.Step("clarify", 1, "Clarify", 5), new Flow.Step("data", 2, "Data", 8), new Flow.Step("model", 3, "Model", 12)),
+                "data", t0.plusSeconds(900), List.of(new Flow.Move("clarify", t0, "A"), new Flow.Move("data", t0.plusSeconds(360), "A"),
+                        new Flow.Move("clarify", t0.plusSeconds(600), "A"), new Flow.Move("data", t0.plusSeconds(660), "A")),
+                t0.plusSeconds(1000));
+        List<Review.StepTime> times = ReviewService.stepTimes(flow, t0.plusSeconds(1200));
+        assertThat(times).extracting(Review.StepTime::minutes).containsExactly(7.0, 13.0, 0.0);
+        assertThat(times.get(0).over()).isTrue();
+        assertThat(times.get(1).over()).isTrue();
+        assertThat(new Review.Calibration("x", java.util.Arrays.asList(1, 3, null)).flagged()).isTrue();
+        assertThat(new Review.Calibration("x", java.util.Arrays.asList(2, 3)).flagged()).isFalse();
+    }
+
+    @Test
+    void theReviewPageShowsStepsAuthorshipNoteLinksAndFlaggedDisagreement() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        String dave = oidc.getAccessToken("dave", "dave");
+        @SuppressWarnings("unchecked")
+        Map<String, String> s = given().auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("title", "Reviewed", "template", "block-feature-store")).when().post("/api/sessions").then()
+                .statusCode(201).extract().as(Map.class);
+        String id = s.get("id");
+        given().auth().oauth2(dave).redirects().follow(false).formParam("name", "")
+                .when().post("/join/" + TestSessions.tokenOf(TestSessions.link(alice, id, "co_interviewer", false))).then().statusCode(303);
+        String cam = TestSessions.joinAsGuest(TestSessions.link(alice, id, "candidate", false), "Cam");
+        given().auth().oauth2(alice).when().post("/api/sessions/" + id + "/start").then().statusCode(200);
+        URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/boards/" + s.get("boardId") + "/sync");
+        try (WsTestClient client = WsTestClient.connect(ws, Map.of("Cookie", "mockboard_guest=" + cam))) {
+            client.send(Frames.hello("cam", 0));
+            client.await("welcome");
+            client.send(Frames.push(1, Frames.rectangle("cam-1", 1, 10)));
+            client.await("ack");
+        }
+        given().auth().oauth2(alice).contentType("application/json").body(Map.of("step", "data"))
+                .when().post("/api/sessions/" + id + "/flow/step").then().statusCode(200);
+        given().auth().oauth2(alice).contentType("application/json").body(Map.of("body", "Good feature store split"))
+                .when().post("/api/sessions/" + id + "/notes").then().statusCode(201);
+        score(alice, id, 4);
+        score(dave, id, 1);
+
+        String page = given().auth().oauth2(alice).when().get("/sessions/" + id + "/review").then().statusCode(200).extract().asString();
+        assertThat(page).contains("1 · Clarify requirements", "3 · Data preparation", "Template", "Cam (candidate)")
+                .contains("/r/" + id + "?t=").contains("Good feature store split").contains("spread ≥ 2");
+        given().cookie("mockboard_guest", cam).when().get("/sessions/" + id + "/review").then().statusCode(403);
+        given().auth().oauth2(oidc.getAccessToken("carol", "carol")).when().get("/sessions/" + id + "/review").then().statusCode(200)
+                .body(containsString("Calibration"));
+    }
+
+    private static void score(String token, String sessionId, int level) {
+        String card = "/api/sessions/" + sessionId + "/scorecard";
+        List<String> criteria = given().auth().oauth2(token).when().get(card).then().extract().path("rubric.content.criteria.id");
+        List<Map<String, Object>> scores = new ArrayList<>();
+        criteria.forEach(c -> scores.add(Map.of("criterion", c, "level", level)));
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("scores", scores, "recommendation", "hire"))
+                .when().put(card).then().statusCode(200);
+        given().auth().oauth2(token).when().post(card + "/submit").then().statusCode(200);
+    }
+}
