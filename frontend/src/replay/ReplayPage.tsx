@@ -213,6 +213,24 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
               {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
             </select>
           </label>
+          <button type="button" className="panel-toggle" data-testid="restore" title="Create a new board with the scene shown now"
+            onClick={() => {
+              setPlaying(false);
+              void http.current
+                ?.fetch(`/api/sessions/${sessionId}/replay/restore`, {
+                  method: "POST",
+                  headers: { "Content-Type": "application/json" },
+                  body: JSON.stringify({ at: new Date(clock.current).toISOString() }),
+                })
+                .then(async (response) => {
+                  if (!response.ok) throw new Error(((await response.json()) as { detail?: string }).detail ?? "Not created");
+                  const board = (await response.json()) as { id: string };
+                  window.location.assign(`/b/${board.id}`);
+                })
+                .catch((e: Error) => setError(e.message));
+            }}>
+            New board from here
+          </button>
           <label className="player-option">
             <input type="checkbox" checked={skipIdle} onChange={(e) => setSkipIdle(e.target.checked)} /> Skip quiet time
           </label>

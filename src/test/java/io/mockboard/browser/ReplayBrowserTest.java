@@ -89,6 +89,17 @@ class ReplayBrowserTest {
         page.waitForFunction("n => (" + COUNT + ")() === n", template + 3);
         page.locator("[data-testid='play'][aria-label='Play']").waitFor();
 
+        // version history: the moment after the first rectangle becomes a board of its own
+        page.navigate(root + "r/" + id);
+        page.locator("[data-testid='player']").waitFor();
+        page.waitForFunction("n => (" + COUNT + ")() === n", template + 3);
+        page.locator("[data-testid='marker-step'] >> nth=1").click();
+        page.waitForFunction("n => (" + COUNT + ")() === n", template + 1);
+        page.locator("[data-testid='restore']").click();
+        page.waitForURL("**/b/**");
+        page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        page.waitForFunction("n => (" + COUNT + ")() === n", template + 1);
+
         page.navigate(root + "sessions/" + id + "/review");
         page.locator("[data-testid='step-times'] li").first().waitFor();
         assertThat(page.locator("[data-testid='step-times'] li").count()).isEqualTo(7);

@@ -184,6 +184,30 @@ class ReplayTest {
                 .body("[0].corrupt", equalTo(true));
     }
 
+    @Test
+    void aMomentOfTheRecordingBecomesANewBoardAndTheRecordingStaysAsItWas() {
+        Map<String, String> s = startedSession("block-two-stage-ranking");
+        String id = s.get("id");
+        try (WsTestClient client = join(s.get("boardId"), "restore-a")) {
+            client.send(Frames.push(1, Frames.rectangle("kept", 1, 10)));
+            client.await("ack");
+            move(id, "data");
+            client.send(Frames.push(2, Frames.rectangle("later", 1, 90)));
+            client.await("ack");
+        }
+        String at = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay").then()
+                .extract().path("markers.findAll { it.kind == 'step' }[1].at");
+        Map<String, Integer> expected = replayed(id, at);
+        String board = given().auth().oauth2(alice).contentType("application/json").body(Map.of("at", at))
+                .when().post("/api/sessions/" + id + "/replay/restore").then().statusCode(201)
+                .body("title", containsString("Replay at")).extract().path("id");
+        assertThat(live(board)).isEqualTo(expected).containsKey("kept").doesNotContainKey("later");
+        assertThat(live(s.get("boardId"))).containsKey("later");
+        String cam = TestSessions.joinAsGuest(TestSessions.link(alice, id, "candidate", false), "Cam");
+        given().cookie("mockboard_guest", cam).contentType("application/json").body(Map.of("at", at))
+                .when().post("/api/sessions/" + id + "/replay/restore").then().statusCode(403);
+    }
+
     private long snapshots(String boardId) throws Exception {
         try (var c = dataSource.getConnection(); var st = c.createStatement();
                 var rows = st.executeQuery("select count(*) from board_snapshot where board_id = '" + boardId + "'")) {

@@ -2,7 +2,9 @@ package io.mockboard.replay.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.replay.OpLog;
+import io.mockboard.board.BoardSummary;
 import io.mockboard.replay.ReplayService;
+import io.mockboard.replay.Restore;
 import io.mockboard.replay.SceneAt;
 import io.mockboard.replay.Timeline;
 import io.mockboard.web.Ids;
@@ -10,6 +12,9 @@ import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -23,12 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 public class ReplayResource {
     private final ReplayService replay;
+    private final Restore restore;
     private final SecurityIdentity identity;
 
-    ReplayResource(ReplayService replay, SecurityIdentity identity) {
+    ReplayResource(ReplayService replay, Restore restore, SecurityIdentity identity) {
         this.replay = replay;
+        this.restore = restore;
         this.identity = identity;
     }
+
+    /** The moment to copy. */
+    public record RestoreAt(String at) {}
 
     @GET
     @Operation(summary = "The recording's span, markers (steps, notes, hint reveals) and quiet stretches")
@@ -49,6 +59,14 @@ public class ReplayResource {
     public List<OpLog.RecordedOp> ops(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
         return replay.ops(Ids.uuid(sessionId, "Session"), after == null ? 0 : after, limit == null ? 500 : limit, user());
+    }
+
+    @POST
+    @Path("restore")
+    @Operation(summary = "Create a new board holding the scene of a recorded moment")
+    public Response restore(@PathParam("sessionId") String sessionId, RestoreAt body) {
+        BoardSummary board = restore.boardFrom(Ids.uuid(sessionId, "Session"), moment(body == null ? null : body.at()), user());
+        return Response.created(URI.create("/api/boards/" + board.id())).entity(board).build();
     }
 
     private static Instant moment(String at) {
