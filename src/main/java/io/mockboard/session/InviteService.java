@@ -7,13 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +19,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class InviteService {
     static final Duration MAX_LIFETIME = Duration.ofDays(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionAccess access;
     private final Clock clock;
@@ -57,9 +51,7 @@ public class InviteService {
         if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_LIFETIME) > 0) {
             throw ProblemException.badRequest("An invite is valid for up to 30 days");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.random();
         InviteEntity invite = new InviteEntity();
         invite.id = UUID.randomUUID();
         invite.sessionId = sessionId;
@@ -136,10 +128,6 @@ public class InviteService {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.hash(token);
     }
 }

@@ -5,9 +5,7 @@ import io.mockboard.auth.Guest;
 import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Participants {
     static final int MAX_NAME_LENGTH = 60;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InviteService invites;
     private final Clock clock;
@@ -61,8 +58,8 @@ public class Participants {
             if (signedIn) {
                 p.userId = account.id();
             } else {
-                guestToken = newToken();
-                p.guestTokenHash = InviteService.hash(guestToken);
+                guestToken = Secrets.random();
+                p.guestTokenHash = Secrets.hash(guestToken);
             }
         }
         p.role = grant.role().wire();
@@ -78,7 +75,7 @@ public class Participants {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
-        ParticipantEntity p = ParticipantEntity.<ParticipantEntity>find("guestTokenHash", (Object) InviteService.hash(token)).firstResult();
+        ParticipantEntity p = ParticipantEntity.<ParticipantEntity>find("guestTokenHash", (Object) Secrets.hash(token)).firstResult();
         if (p == null || isRevoked(p.inviteId)) {
             return Optional.empty();
         }
@@ -115,11 +112,5 @@ public class Participants {
             throw ProblemException.badRequest("A name is up to " + MAX_NAME_LENGTH + " characters, without line breaks.");
         }
         return name;
-    }
-
-    private static String newToken() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 }
