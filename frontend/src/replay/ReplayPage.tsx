@@ -1,17 +1,30 @@
 import { Excalidraw } from "@excalidraw/excalidraw";
-import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import type { Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { requireSession } from "../auth";
 import { Api } from "../board/files";
 import type { ElementJson } from "../sync/protocol";
-import { advance, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
+import { collaborators } from "../presence/collaborators";
+import { advance, fadeAllBut, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
+import { PresenceTrack, type PresenceSample } from "./presenceTrack";
 
 type Marker = { kind: string; at: string; title: string; detail: string; elementIds: string[] };
-type Timeline = { sessionId: string; from: string; to: string; head: number; opCount: number; markers: Marker[] };
+type Timeline = {
+  sessionId: string;
+  from: string;
+  to: string;
+  head: number;
+  opCount: number;
+  presenceSamples: number;
+  markers: Marker[];
+};
+type Authors = { names: Record<string, string>; elements: Record<string, string> };
+type Scroll = { scrollX: number; scrollY: number; zoom: number };
 type SceneAt = { seq: number; at: string | null; skipped: number[]; elements: ElementJson[] };
 
 const SPEEDS = [1, 2, 4, 8, 16, 32];
 const CHUNK = 500;
+const PRESENCE_CHUNK = 2_000;
 
 async function get<T>(http: Api, path: string): Promise<T> {
   const response = await http.fetch(path);
@@ -24,7 +37,8 @@ async function get<T>(http: Api, path: string): Promise<T> {
 
 /**
  * The replay viewer: the recorded board in view mode, a scrubber with markers for steps, notes and hint
- * reveals, play/pause (space), ±10 s (arrows), speeds 1×–32×, skipping quiet time, and deep links (?t=seconds).
+ * reveals, play/pause (space), ±10 s (arrows), speeds 1×–32×, skipping quiet time, deep links (?t=seconds), the
+ * participants' recorded cursors and viewports, and highlighting one author's elements.
  */
 export function ReplayPage({ sessionId }: { sessionId: string }) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
@@ -34,8 +48,18 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(4);
   const [skipIdle, setSkipIdle] = useState(true);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState<string | null>("Loading the recording…");
+  const [showPresence, setShowPresence] = useState(true);
+  const [presenceLoaded, setPresenceLoaded] = useState(0);
+  const [scroll, setScroll] = useState<Scroll>({ scrollX: 0, scrollY: 0, zoom: 1 });
+  const [authors, setAuthors] = useState<Authors | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  // ?focus=id,id (a note's pinned elements): everything else is faded until cleared
+  const [focus, setFocus] = useState<Set<string>>(
+    () => new Set((new URLSearchParams(window.location.search).get("focus") ?? "").split(",").filter(Boolean)),
+  );
   const http = useRef<Api | null>(null);
+  const track = useRef(new PresenceTrack());
   const scene = useRef(new PlaybackScene());
   const queue = useRef<RecordedOp[]>([]);
   const fetching = useRef(false);
@@ -46,14 +70,27 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
   const to = timeline ? Date.parse(timeline.to) : 0;
 
   const draw = useCallback(() => {
-    api?.updateScene({ elements: scene.current.visible() as never });
-  }, [api]);
+    const shown = scene.current.visible(highlight);
+    api?.updateScene({ elements: (focus.size ? fadeAllBut(shown, (e) => focus.has(e.id)) : shown) as never });
+  }, [api, focus, highlight]);
+
+  /** Who last changed each element at the scene's seq, so the highlight survives seeks. */
+  const loadAuthors = useCallback(async () => {
+    if (!http.current) return;
+    const seq = scene.current.seq;
+    const result = await get<Authors>(http.current, `/api/sessions/${sessionId}/replay/authors?seq=${seq}`);
+    if (scene.current.seq !== seq) return;
+    Object.entries(result.elements).forEach(([id, author]) => {
+      if (!scene.current.authors.has(id)) scene.current.authors.set(id, author);
+    });
+    setAuthors(result);
+  }, [sessionId]);
 
   /** Jumps to a moment: the server builds the scene there (one snapshot plus a bounded number of ops). */
   const seek = useCallback(
     async (at: number) => {
       if (!http.current || !timeline) return;
-      setLoading(true);
+      setLoading(`Building the board at ${sinceStart(at - from)}…`);
       try {
         const iso = new Date(Math.min(Math.max(at, from), to)).toISOString();
         const result = await get<SceneAt>(http.current, `/api/sessions/${sessionId}/replay/scene?at=${encodeURIComponent(iso)}`);
@@ -62,20 +99,23 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
         queue.current = [];
         clock.current = Math.min(Math.max(at, from), to);
         setNow(clock.current);
+        if (highlight !== null) await loadAuthors();
         draw();
         if (!framed.current && api) {
           framed.current = true;
-          api.scrollToContent(undefined, { fitToViewport: true, viewportZoomFactor: 0.9 });
+          const focused = api.getSceneElements().filter((e) => focus.has(e.id));
+          api.scrollToContent(focused.length ? focused : undefined, { fitToViewport: true, viewportZoomFactor: 0.9, animate: false });
         }
         const t = Math.round((clock.current - from) / 1000);
-        window.history.replaceState(null, "", `${window.location.pathname}?t=${t}`);
+        const focusParam = focus.size ? `&focus=${[...focus].map(encodeURIComponent).join(",")}` : "";
+        window.history.replaceState(null, "", `${window.location.pathname}?t=${t}${focusParam}`);
       } catch (e) {
         setError(e instanceof Error ? e.message : "Seeking failed");
       } finally {
-        setLoading(false);
+        setLoading(null);
       }
     },
-    [api, draw, from, sessionId, timeline, to],
+    [api, draw, focus, from, highlight, loadAuthors, sessionId, timeline, to],
   );
 
   useEffect(() => {
@@ -88,7 +128,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
         setTimeline(await get<Timeline>(http.current, `/api/sessions/${sessionId}/replay`));
       } catch (e) {
         setError(e instanceof Error ? e.message : "The recording could not be loaded");
-        setLoading(false);
+        setLoading(null);
       }
     });
   }, [api, sessionId]);
@@ -100,6 +140,40 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
     void seek(Number.isFinite(t) && t >= 0 ? from + t * 1000 : to);
     // first load only: later seeks come from the controls
   }, [timeline]);
+
+  // the sampled presence, in chunks in the background (progress shows in the player)
+  useEffect(() => {
+    if (!timeline || !http.current) return;
+    let cancelled = false;
+    void (async () => {
+      let after = 0;
+      let loaded = 0;
+      for (;;) {
+        const chunk = await get<PresenceSample[]>(http.current!, `/api/sessions/${sessionId}/replay/presence?after=${after}&limit=${PRESENCE_CHUNK}`);
+        if (cancelled) return;
+        track.current.add(chunk);
+        loaded += chunk.length;
+        setPresenceLoaded(loaded);
+        if (chunk.length < PRESENCE_CHUNK) return;
+        after = chunk[chunk.length - 1].id;
+      }
+    })().catch((e: Error) => setError(`Cursors could not be loaded: ${e.message}`));
+    return () => {
+      cancelled = true;
+    };
+  }, [sessionId, timeline]);
+
+  // recorded cursors (Excalidraw draws them like live collaborators)
+  const present = showPresence && timeline ? track.current.at(now) : [];
+  useEffect(() => {
+    if (!api) return;
+    const { peers, presence } = track.current.asPeers(present);
+    api.updateScene({ collaborators: collaborators(peers, presence) as unknown as Map<SocketId, Collaborator> });
+  }, [api, now, presenceLoaded, showPresence]);
+
+  useEffect(() => {
+    draw();
+  }, [draw]);
 
   // playback: advance the clock, fetch ops ahead, apply those at or before the clock
   useEffect(() => {
@@ -171,13 +245,26 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
         </div>
       )}
       <div className="board-body">
-        <main className="canvas" aria-label="Recorded board" aria-busy={loading}>
-          {loading && (
+        <main className="canvas replay-canvas" aria-label="Recorded board" aria-busy={loading !== null}>
+          {loading !== null && (
             <div className="loading" data-testid="replay-loading">
-              Loading the recording…
+              {loading}
             </div>
           )}
-          <Excalidraw excalidrawAPI={setApi} viewModeEnabled />
+          <Excalidraw excalidrawAPI={setApi} viewModeEnabled
+            onScrollChange={(scrollX, scrollY, zoom) => setScroll({ scrollX, scrollY, zoom: zoom.value })} />
+          {present.filter((p) => p.viewport).map((p) => (
+            <div key={p.userId} className="replay-viewport" data-testid="replay-viewport" aria-hidden="true"
+              style={{
+                left: (p.viewport!.x + scroll.scrollX) * scroll.zoom,
+                top: (p.viewport!.y + scroll.scrollY) * scroll.zoom,
+                width: p.viewport!.width * scroll.zoom,
+                height: p.viewport!.height * scroll.zoom,
+                borderColor: track.current.colorOf(p.userId),
+              }}>
+              <span style={{ background: track.current.colorOf(p.userId) }}>{p.name}'s view</span>
+            </div>
+          ))}
         </main>
       </div>
       {timeline && (
@@ -233,6 +320,33 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
           </button>
           <label className="player-option">
             <input type="checkbox" checked={skipIdle} onChange={(e) => setSkipIdle(e.target.checked)} /> Skip quiet time
+          </label>
+          <label className="player-option" title="Recorded cursors and each participant's visible area">
+            <input type="checkbox" checked={showPresence} onChange={(e) => setShowPresence(e.target.checked)} data-testid="show-presence" />
+            Cursors
+            {timeline.presenceSamples > 0 && presenceLoaded < timeline.presenceSamples && (
+              <progress max={timeline.presenceSamples} value={presenceLoaded} aria-label="Cursors loaded" />
+            )}
+          </label>
+          {focus.size > 0 && (
+            <button type="button" className="panel-toggle" data-testid="clear-focus" onClick={() => setFocus(new Set())}
+              title="The note's pinned elements are shown; everything else is faded">
+              {focus.size} pinned ✕
+            </button>
+          )}
+          <label className="player-option">
+            Highlight
+            <select value={highlight ?? ""} aria-label="Highlight an author" data-testid="highlight"
+              onFocus={() => void (authors ? null : loadAuthors().catch((e: Error) => setError(e.message)))}
+              onChange={(e) => {
+                const author = e.target.value || null;
+                void loadAuthors()
+                  .then(() => setHighlight(author))
+                  .catch((err: Error) => setError(err.message));
+              }}>
+              <option value="">Everyone</option>
+              {Object.entries(authors?.names ?? {}).map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            </select>
           </label>
         </footer>
       )}

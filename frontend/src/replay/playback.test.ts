@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { advance, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
+import { advance, FADED_OPACITY, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
 
 const el = (id: string, version: number, extra: Record<string, unknown> = {}) =>
   ({ id, type: "rectangle", version, versionNonce: version, isDeleted: false, ...extra }) as never;
-const op = (seq: number, elements: unknown[], corrupt = false): RecordedOp =>
-  ({ seq, author: "a", at: "2026-11-22T10:00:00Z", elements, corrupt }) as RecordedOp;
+const op = (seq: number, elements: unknown[], corrupt = false, author = "a"): RecordedOp =>
+  ({ seq, author, at: "2026-11-22T10:00:00Z", elements, corrupt }) as RecordedOp;
 
 describe("playback scene", () => {
   it("applies ops in order with the merge rule, once each", () => {
@@ -22,6 +22,17 @@ describe("playback scene", () => {
     scene.apply([op(11, [], true), op(12, [el("a", 2, { isDeleted: true })])]);
     expect(scene.visible()).toEqual([]);
     expect(scene.skipped).toEqual([11]);
+  });
+});
+
+describe("highlight by author", () => {
+  it("fades the elements someone else changed last", () => {
+    const scene = new PlaybackScene();
+    scene.reset(0, []);
+    scene.apply([op(1, [el("a", 1), el("b", 1)], false, "ada"), op(2, [el("b", 2)], false, "bob")]);
+    const shown = Object.fromEntries(scene.visible("ada").map((e) => [e.id, e.opacity ?? 100]));
+    expect(shown).toEqual({ a: 100, b: FADED_OPACITY });
+    expect(scene.visible().map((e) => e.opacity ?? 100)).toEqual([100, 100]);
   });
 });
 

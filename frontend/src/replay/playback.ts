@@ -1,5 +1,13 @@
 import { remoteWins, type ElementJson } from "../sync/protocol";
 
+/** Opacity of the elements not by the highlighted author. */
+export const FADED_OPACITY = 15;
+
+/** Fades every element but those kept, so they stand out (elements are copied, never changed). */
+export function fadeAllBut(elements: ElementJson[], keep: (e: ElementJson) => boolean): ElementJson[] {
+  return elements.map((e) => (keep(e) ? e : { ...e, opacity: Math.min(Number(e.opacity ?? 100), FADED_OPACITY) }));
+}
+
 /** One recorded op as the replay API sends it. */
 export type RecordedOp = { seq: number; author: string; at: string; elements: ElementJson[]; corrupt: boolean };
 
@@ -9,11 +17,14 @@ export type RecordedOp = { seq: number; author: string; at: string; elements: El
  */
 export class PlaybackScene {
   private readonly elements = new Map<string, ElementJson>();
+  /** Who last changed each element (filled from the server for a seek, then by every applied op). */
+  readonly authors = new Map<string, string>();
   seq = 0;
   skipped: number[] = [];
 
   reset(seq: number, elements: ElementJson[]): void {
     this.elements.clear();
+    this.authors.clear();
     elements.forEach((e) => this.elements.set(e.id, e));
     this.seq = seq;
   }
@@ -31,6 +42,7 @@ export class PlaybackScene {
       for (const element of op.elements) {
         if (remoteWins(this.elements.get(element.id), element)) {
           this.elements.set(element.id, element);
+          this.authors.set(element.id, op.author);
           changed = true;
         }
       }
@@ -38,8 +50,10 @@ export class PlaybackScene {
     return changed;
   }
 
-  visible(): ElementJson[] {
-    return [...this.elements.values()].filter((e) => !e.isDeleted);
+  /** The scene to show; with an author, everyone else's elements are faded so theirs stand out. */
+  visible(highlight: string | null = null): ElementJson[] {
+    const shown = [...this.elements.values()].filter((e) => !e.isDeleted);
+    return highlight === null ? shown : fadeAllBut(shown, (e) => this.authors.get(e.id) === highlight);
   }
 }
 

@@ -102,6 +102,61 @@ public class OpLog {
                 });
     }
 
+    /** One sampled presence of a participant ({@code viewport}, {@code laser}: as sent, or null). */
+    public record PresenceSample(long id, Instant at, String userId, String name, Double cursorX, Double cursorY,
+            JsonNode viewport, JsonNode laser, JsonNode selection, String idle) {}
+
+    /** Presence samples with id &gt; afterId, oldest first, at most limit. */
+    public List<PresenceSample> presence(BoardId board, long afterId, int limit) {
+        return query("""
+                select id, at, user_id, name, cursor_x, cursor_y, viewport::text, laser::text, selection::text, idle
+                from presence_sample where board_id = ? and id > ? order by id limit ?""", s -> {
+            s.setObject(1, board.value());
+            s.setLong(2, afterId);
+            s.setInt(3, limit);
+            List<PresenceSample> samples = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    samples.add(new PresenceSample(row.getLong(1), instant(row.getTimestamp(2)), row.getString(3), row.getString(4),
+                            row.getObject(5, Double.class), row.getObject(6, Double.class), tree(row.getString(7)), tree(row.getString(8)),
+                            tree(row.getString(9)), row.getString(10)));
+                }
+            }
+            return samples;
+        });
+    }
+
+    /** How many presence samples the recording holds. */
+    public long presenceCount(BoardId board) {
+        return query("select count(*) from presence_sample where board_id = ?", s -> {
+            s.setObject(1, board.value());
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    /** Who last changed each element in ops 1..seq (element id → author). */
+    public java.util.Map<String, String> lastAuthors(BoardId board, long seq) {
+        return query("""
+                select distinct on (e ->> 'id') e ->> 'id', o.author
+                from board_op o cross join lateral jsonb_array_elements(case when jsonb_typeof(o.elements) = 'array'
+                    then o.elements else '[]'::jsonb end) e
+                where o.board_id = ? and o.seq <= ? and jsonb_typeof(e) = 'object' and e ->> 'id' is not null
+                order by e ->> 'id', o.seq desc""", s -> {
+            s.setObject(1, board.value());
+            s.setLong(2, seq);
+            java.util.Map<String, String> authors = new java.util.HashMap<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    authors.put(row.getString(1), row.getString(2));
+                }
+            }
+            return authors;
+        });
+    }
+
     /** How many ops each author made (template seeding included), most first. */
     public java.util.Map<String, Long> opsByAuthor(BoardId board) {
         return query("select author, count(*) from board_op where board_id = ? group by author order by count(*) desc", s -> {
@@ -148,6 +203,17 @@ public class OpLog {
                 elements.add(object);
             }
             return elements;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private JsonNode tree(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
         } catch (IOException e) {
             return null;
         }

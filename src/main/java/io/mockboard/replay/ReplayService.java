@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,7 @@ import java.util.UUID;
 public class ReplayService {
     static final Duration QUIET = Duration.ofSeconds(30);
     static final int MAX_CHUNK = 2_000;
+    static final int MAX_PRESENCE_CHUNK = 5_000;
 
     private final SessionAccess access;
     private final OpLog log;
@@ -66,7 +68,7 @@ public class ReplayService {
         }
         markers.sort(Comparator.comparing(Timeline.Marker::at));
         Span span = span(session, extent);
-        return new Timeline(sessionId, session.boardId(), span.from(), span.to(), extent.head(), extent.count(),
+        return new Timeline(sessionId, session.boardId(), span.from(), span.to(), extent.head(), extent.count(), log.presenceCount(session.boardId()),
                 RoomConfig.defaults().snapshotEveryOps(), markers, log.quietStretches(session.boardId(), QUIET));
     }
 
@@ -93,21 +95,18 @@ public class ReplayService {
             }
             target = log.seqAt(session.boardId(), moment);
         }
-        OpLog.Snapshot snapshot = log.snapshotAtOrBefore(session.boardId(), target).orElse(new OpLog.Snapshot(0, List.of()));
-        Scene scene = Scene.of(snapshot.elements());
-        List<Long> skipped = new ArrayList<>();
-        Instant last = null;
-        int applied = 0;
-        for (OpLog.RecordedOp op : log.ops(session.boardId(), snapshot.seq(), target, Integer.MAX_VALUE)) {
-            if (op.corrupt()) {
-                skipped.add(op.seq());
-            } else {
-                scene.applyAll(op.elements());
-                applied++;
+        Seek.Result seek = Seek.to(target, new Seek.Recording() {
+            @Override
+            public Optional<OpLog.Snapshot> snapshotAtOrBefore(long seq) {
+                return log.snapshotAtOrBefore(session.boardId(), seq);
             }
-            last = op.at();
-        }
-        return new SceneAt(target, last, snapshot.seq(), applied, skipped, scene.visibleElements());
+
+            @Override
+            public List<OpLog.RecordedOp> ops(long afterSeq, long toSeq) {
+                return log.ops(session.boardId(), afterSeq, toSeq, Integer.MAX_VALUE);
+            }
+        });
+        return new SceneAt(target, seek.last(), seek.snapshotSeq(), seek.applied(), seek.skipped(), seek.scene().visibleElements());
     }
 
     /** A chunk of ops for playback. */
@@ -117,6 +116,15 @@ public class ReplayService {
             throw ProblemException.badRequest("Ask for 1 to " + MAX_CHUNK + " ops after a seq of 0 or more");
         }
         return log.ops(session.boardId(), after, Long.MAX_VALUE, limit);
+    }
+
+    /** A chunk of sampled presence for playback: samples with an id after {@code after}. */
+    public List<OpLog.PresenceSample> presence(UUID sessionId, long after, int limit, CurrentUser user) {
+        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        if (after < 0 || limit < 1 || limit > MAX_PRESENCE_CHUNK) {
+            throw ProblemException.badRequest("Ask for 1 to " + MAX_PRESENCE_CHUNK + " samples after an id of 0 or more");
+        }
+        return log.presence(session.boardId(), after, limit);
     }
 
     private record Span(Instant from, Instant to) {}

@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * What a review page shows beyond the raw recording: time per framework step against its budget, who drew
- * how much, and where the interviewers' scorecards disagree (levels per criterion side by side).
+ * how much, where the interviewers' scorecards disagree (levels per criterion side by side), and how the final board
+ * covers the template's reference architecture ({@code reference} names it; both are null without one).
  */
-public record Review(List<StepTime> steps, List<Share> authorship, List<String> scorers, List<Calibration> calibration) {
+public record Review(List<StepTime> steps, List<Share> authorship, List<String> scorers, List<Calibration> calibration,
+        String reference, Coverage.Result coverage) {
 
     /** Minutes spent on a step (all its visits) against its budget. */
     public record StepTime(String title, double minutes, int budget) {
@@ -40,6 +42,15 @@ public record Review(List<StepTime> steps, List<Share> authorship, List<String> 
             return given.size() > 1 && given.stream().mapToInt(Integer::intValue).max().orElse(0)
                     - given.stream().mapToInt(Integer::intValue).min().orElse(0) >= 2;
         }
+    }
+
+    /** Component and flow coverage in whole percent. */
+    public int componentPercent() {
+        return coverage == null ? 0 : (int) Math.round(coverage.componentScore() * 100);
+    }
+
+    public int flowPercent() {
+        return coverage == null ? 0 : (int) Math.round(coverage.flowScore() * 100);
     }
 
     /** The longest spent time or budget, the chart's full width. */

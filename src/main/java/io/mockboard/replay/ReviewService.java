@@ -10,6 +10,8 @@ import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.session.flow.Flow;
 import io.mockboard.session.flow.FlowService;
+import io.mockboard.template.TemplateService;
+import io.mockboard.template.TemplateSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +21,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Computes the review's insights from the recording: time per step, authorship, calibration. */
+/** Computes the review's insights from the recording: time per step, authorship, reference coverage, calibration. */
 @ApplicationScoped
 public class ReviewService {
     private final SessionAccess access;
@@ -29,11 +32,15 @@ public class ReviewService {
     private final OpLog log;
     private final Participants participants;
     private final ScorecardService scorecards;
+    private final ReplayService replay;
+    private final TemplateService templates;
     private final Clock clock;
 
     ReviewService(SessionAccess access, FlowService flows, OpLog log, Participants participants, ScorecardService scorecards,
-            Clock clock) {
+            ReplayService replay, TemplateService templates, Clock clock) {
         this.access = access;
+        this.replay = replay;
+        this.templates = templates;
         this.flows = flows;
         this.log = log;
         this.participants = participants;
@@ -46,7 +53,27 @@ public class ReviewService {
         Flow flow = flows.flow(sessionId, user);
         Instant end = session.endedAt() != null ? session.endedAt() : clock.instant();
         List<Scorecard> cards = scorecards.visible(sessionId, user);
-        return new Review(stepTimes(flow, end), authorship(session), cards.stream().map(Scorecard::author).toList(), calibration(cards));
+        Optional<TemplateSummary> reference = reference(session);
+        Coverage.Result coverage = reference.map(t -> Coverage.compare(templates.elements(t.id()),
+                replay.sceneAt(sessionId, null, null, user).elements())).orElse(null);
+        return new Review(stepTimes(flow, end), authorship(session), cards.stream().map(Scorecard::author).toList(), calibration(cards),
+                reference.map(TemplateSummary::title).orElse(null), coverage);
+    }
+
+    /**
+     * The reference architecture a session's board is compared with: its case study's reference template, or the
+     * template itself when it is a reference or a building block; none for scaffolds and boards saved by people.
+     */
+    Optional<TemplateSummary> reference(SessionSummary session) {
+        if (session.templateId() == null) {
+            return Optional.empty();
+        }
+        return templates.find(session.templateId()).flatMap(t -> {
+            if (t.caseStudy() != null && !t.caseStudy().isBlank()) {
+                return templates.findBySlug(t.caseStudy() + "-reference");
+            }
+            return t.builtIn() && t.componentCount() > 0 ? Optional.of(t) : Optional.empty();
+        });
     }
 
     /** Minutes per step: each move lasts until the next one (the last until the session's end). */
@@ -62,11 +89,29 @@ public class ReviewService {
                 Math.round(spent.getOrDefault(s.id(), Duration.ZERO).toMillis() / 600.0) / 100.0, s.minutes())).toList();
     }
 
-    private List<Review.Share> authorship(SessionSummary session) {
+    /** Who last changed each element up to op {@code seq}, with the authors' display names, for highlighting in replay. */
+    public Authors authors(UUID sessionId, long seq, CurrentUser user) {
+        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        Map<String, String> names = names(session);
+        Map<String, String> elements = log.lastAuthors(session.boardId(), seq);
+        Map<String, String> shown = new java.util.TreeMap<>();
+        log.opsByAuthor(session.boardId()).keySet().forEach(author -> shown.put(author, name(author, session, names)));
+        return new Authors(shown, elements);
+    }
+
+    /** Author id → display name, and element id → the author who last changed it. */
+    public record Authors(Map<String, String> names, Map<String, String> elements) {}
+
+    private Map<String, String> names(SessionSummary session) {
         Map<String, String> names = new HashMap<>();
         for (ParticipantSummary p : participants.of(session.id())) {
             names.put("guest:" + p.id(), p.name() + " (" + p.role().wire().replace('_', '-') + ")");
         }
+        return names;
+    }
+
+    private List<Review.Share> authorship(SessionSummary session) {
+        Map<String, String> names = names(session);
         Map<String, Long> counts = log.opsByAuthor(session.boardId());
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<Review.Share> shares = new ArrayList<>();

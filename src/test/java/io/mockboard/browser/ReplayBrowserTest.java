@@ -3,15 +3,19 @@ package io.mockboard.browser;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.mockboard.replay.PresenceRecorder;
 import io.mockboard.sync.ws.Frames;
 import io.mockboard.sync.ws.WsTestClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,9 @@ class ReplayBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    PresenceRecorder recorder;
 
     @BeforeAll
     static void start() {
@@ -56,6 +63,8 @@ class ReplayBrowserTest {
         try (WsTestClient client = WsTestClient.connect(ws, alice)) {
             client.send(Frames.hello("recorder", 0));
             client.await("welcome");
+            client.send(Map.of("t", "presence", "cursor", Map.of("x", 2100, "y", 90), "selection", List.of(),
+                    "viewport", Map.of("x", 1900, "y", 0, "width", 900, "height", 500, "zoom", 1), "idle", "active"));
             client.send(Frames.push(1, Frames.rectangle("first", 1, 2000)));
             client.await("ack");
             given().auth().oauth2(alice).contentType("application/json").body(Map.of("step", "data"))
@@ -66,6 +75,7 @@ class ReplayBrowserTest {
             client.await("ack");
         }
         given().auth().oauth2(alice).when().post("/api/sessions/" + id + "/end").then().statusCode(200);
+        recorder.flush();
 
         Page page = browsers.newContext().newPage();
         page.navigate(root + "r/" + id);
@@ -75,6 +85,17 @@ class ReplayBrowserTest {
         assertThat(page.locator("[data-testid='marker-step']").count()).isEqualTo(2);
         assertThat(page.locator("[data-testid='marker-start']").count()).isEqualTo(1);
         assertThat(page.locator("[data-testid='marker-end']").count()).isEqualTo(1);
+        // the recorded cursor and viewport are drawn over the board
+        page.locator("[data-testid='replay-viewport']").waitFor();
+        page.waitForFunction("() => window.mockboard.excalidraw.getAppState().collaborators.size === 1");
+        // highlighting the interviewer fades the template's elements and keeps the three rectangles
+        page.locator("[data-testid='highlight']").focus();
+        page.locator("[data-testid='highlight'] option >> text=Interviewer").waitFor(new Locator.WaitForOptions().setState(
+                com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.locator("[data-testid='highlight']").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Interviewer"));
+        page.waitForFunction("n => window.mockboard.excalidraw.getSceneElements().filter(e => e.opacity === 15).length === n", template);
+        Browsers.screenshot(page, "replay-presence-highlight");
+        page.locator("[data-testid='highlight']").selectOption("");
 
         // the move to "data" came after the first rectangle and before the other two
         page.locator("[data-testid='marker-step'] >> nth=1").click();
@@ -84,7 +105,7 @@ class ReplayBrowserTest {
 
         page.navigate(root + "r/" + id + "?t=0");
         page.waitForFunction("n => (" + COUNT + ")() === n", template);
-        page.locator("select[aria-label='Speed']").selectOption("32");
+        page.locator("select[aria-label='Speed']").selectOption("8");
         page.keyboard().press("Space");
         page.waitForFunction("n => (" + COUNT + ")() === n", template + 3);
         page.locator("[data-testid='play'][aria-label='Play']").waitFor();

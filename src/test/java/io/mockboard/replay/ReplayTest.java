@@ -35,6 +35,9 @@ class ReplayTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    PresenceRecorder recorder;
+
     String alice;
 
     @AfterAll
@@ -217,6 +220,63 @@ class ReplayTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void presenceIsSampledIntoTheRecordingAtALowerRateAndServedInChunks() {
+        Map<String, String> s = startedSession("ml-system-design-scaffold");
+        String id = s.get("id");
+        try (WsTestClient client = join(s.get("boardId"), "presence-a")) {
+            for (int i = 0; i < 30; i++) { // a burst far faster than the sampling interval
+                client.send(Map.of("t", "presence", "cursor", Map.of("x", i, "y", 2 * i), "selection", List.of("r1"),
+                        "viewport", Map.of("x", 0, "y", 0, "width", 1280, "height", 720, "zoom", 1), "idle", "active"));
+            }
+            client.send(Map.of("t", "ping", "nonce", 7));
+            client.await("pong"); // every presence before it has been handled
+            recorder.flush();
+        }
+        recorder.flush();
+        List<Map<String, Object>> samples = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay/presence")
+                .then().statusCode(200).extract().path("$");
+        assertThat(samples).as("latest-wins sampling, not one row per frame").isNotEmpty().hasSizeLessThan(10);
+        Map<String, Object> last = samples.get(samples.size() - 1);
+        assertThat(last).containsEntry("idle", "active").containsEntry("selection", List.of("r1"));
+        assertThat(List.of(last.get("cursorX"), last.get("cursorY"), castMap(last.get("viewport")).get("width")))
+                .map(n -> ((Number) n).doubleValue()).containsExactly(29.0, 58.0, 1280.0);
+        Map<String, Object> timeline = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay").then()
+                .statusCode(200).extract().as(Map.class);
+        assertThat(((Number) timeline.get("presenceSamples")).intValue()).isEqualTo(samples.size());
+        long lastId = ((Number) last.get("id")).longValue();
+        given().auth().oauth2(alice).queryParam("after", lastId).when().get("/api/sessions/" + id + "/replay/presence")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(alice).queryParam("limit", 0).when().get("/api/sessions/" + id + "/replay/presence")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void authorsNameWhoLastChangedEachElementAtAMoment() {
+        Map<String, String> s = startedSession("ml-system-design-scaffold");
+        String id = s.get("id");
+        long head;
+        try (WsTestClient client = join(s.get("boardId"), "authors-a")) {
+            client.send(Frames.push(1, Frames.rectangle("mine", 1, 10)));
+            head = client.await("ack").get("seq").asLong();
+        }
+        Map<String, Object> authors = given().auth().oauth2(alice).queryParam("seq", head).when()
+                .get("/api/sessions/" + id + "/replay/authors").then().statusCode(200).extract().as(Map.class);
+        Map<String, Object> elements = castMap(authors.get("elements"));
+        String aliceId = (String) elements.get("mine");
+        assertThat(castMap(authors.get("names"))).containsEntry(aliceId, "Interviewer");
+        assertThat(elements.entrySet()).as("the template's elements are the template's").anyMatch(e -> !e.getValue().equals(aliceId));
+        Map<String, Object> before = castMap(given().auth().oauth2(alice).queryParam("seq", head - 1).when()
+                .get("/api/sessions/" + id + "/replay/authors").then().statusCode(200).extract().path("elements"));
+        assertThat(before).doesNotContainKey("mine");
+        given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay/authors").then().statusCode(400);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     private static List<Map<String, Object>> castList(Object value) {
         return (List<Map<String, Object>>) value;
     }

@@ -85,6 +85,54 @@ class ReviewTest {
                 .body(containsString("Calibration"));
     }
 
+    @Test
+    void theFinalBoardIsComparedWithTheCaseStudysReferenceByKindAndArrow() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        @SuppressWarnings("unchecked")
+        Map<String, String> s = given().auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("title", "Covered", "template", "visual-search-blank")).when().post("/api/sessions").then()
+                .statusCode(201).extract().as(Map.class);
+        URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/boards/" + s.get("boardId") + "/sync");
+        try (WsTestClient client = WsTestClient.connect(ws, alice)) {
+            client.send(Frames.hello("coverage", 0));
+            client.await("welcome");
+            // typed labels, no customData: "Image encoder" → embedding service, "FAISS" → ANN index, joined by an arrow
+            client.send(Map.of("t", "push", "clientSeq", 1, "elements", List.of(
+                    Frames.rectangle("enc", 1, 10), label("enc-t", "enc", "Image encoder"),
+                    Frames.rectangle("ann", 1, 300), label("ann-t", "ann", "FAISS"),
+                    Frames.rectangle("odd", 1, 600), label("odd-t", "odd", "Magic box"),
+                    arrow("a1", "enc", "ann"))));
+            client.await("ack");
+        }
+        String page = given().auth().oauth2(alice).when().get("/sessions/" + s.get("id") + "/review").then().statusCode(200)
+                .extract().asString();
+        String coverage = page.substring(page.indexOf("data-testid=\"coverage\""), page.indexOf("id=\"notes-heading\""));
+        assertThat(coverage).contains("Embedding service", "ANN index", "Magic box", "Client",
+                "Missing data flows", "Object storage");
+        assertThat(coverage.substring(coverage.indexOf("<h3>Present</h3>"), coverage.indexOf("<h3>Missing</h3>")))
+                .contains("Embedding service", "ANN index").doesNotContain("Client");
+        assertThat(coverage.substring(coverage.indexOf("<h3>Missing</h3>"), coverage.indexOf("<h3>Extra</h3>"))).contains("Client");
+        assertThat(coverage.substring(coverage.indexOf("data-testid=\"flows-missing\"")))
+                .doesNotContain("Embedding service → ANN index").contains("Client → Embedding service");
+        assertThat(page).contains("Visual search (reference)");
+    }
+
+    private static Map<String, Object> label(String id, String container, String text) {
+        Map<String, Object> e = new java.util.HashMap<>(Frames.rectangle(id, 1, 20));
+        e.putAll(Map.of("type", "text", "text", text, "originalText", text, "containerId", container, "fontSize", 20,
+                "fontFamily", 5, "textAlign", "center", "verticalAlign", "middle", "lineHeight", 1.25));
+        e.put("autoResize", true);
+        return e;
+    }
+
+    private static Map<String, Object> arrow(String id, String from, String to) {
+        Map<String, Object> e = new java.util.HashMap<>(Frames.rectangle(id, 1, 140));
+        e.putAll(Map.of("type", "arrow", "points", List.of(List.of(0, 0), List.of(160, 0)),
+                "startBinding", Map.of("elementId", from, "focus", 0, "gap", 4),
+                "endBinding", Map.of("elementId", to, "focus", 0, "gap", 4), "endArrowhead", "arrow"));
+        return e;
+    }
+
     private static void score(String token, String sessionId, int level) {
         String card = "/api/sessions/" + sessionId + "/scorecard";
         List<String> criteria = given().auth().oauth2(token).when().get(card).then().extract().path("rubric.content.criteria.id");

@@ -4,6 +4,7 @@ import io.mockboard.auth.CurrentUser;
 import io.mockboard.replay.OpLog;
 import io.mockboard.board.BoardSummary;
 import io.mockboard.replay.ReplayService;
+import io.mockboard.replay.ReviewService;
 import io.mockboard.replay.Restore;
 import io.mockboard.replay.SceneAt;
 import io.mockboard.replay.Timeline;
@@ -29,10 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ReplayResource {
     private final ReplayService replay;
     private final Restore restore;
+    private final ReviewService reviews;
     private final SecurityIdentity identity;
 
-    ReplayResource(ReplayService replay, Restore restore, SecurityIdentity identity) {
+    ReplayResource(ReplayService replay, ReviewService reviews, Restore restore, SecurityIdentity identity) {
         this.replay = replay;
+        this.reviews = reviews;
         this.restore = restore;
         this.identity = identity;
     }
@@ -59,6 +62,24 @@ public class ReplayResource {
     public List<OpLog.RecordedOp> ops(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
         return replay.ops(Ids.uuid(sessionId, "Session"), after == null ? 0 : after, limit == null ? 500 : limit, user());
+    }
+
+    @GET
+    @Path("presence")
+    @Operation(summary = "Sampled cursors, viewports and laser trails after a sample id, oldest first (up to 5000 at a time)")
+    public List<OpLog.PresenceSample> presence(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
+            @QueryParam("limit") Integer limit) {
+        return replay.presence(Ids.uuid(sessionId, "Session"), after == null ? 0 : after, limit == null ? 2_000 : limit, user());
+    }
+
+    @GET
+    @Path("authors")
+    @Operation(summary = "Who last changed each element up to op ?seq=N, and the authors' names (highlight by author)")
+    public ReviewService.Authors authors(@PathParam("sessionId") String sessionId, @QueryParam("seq") Long seq) {
+        if (seq == null || seq < 0) {
+            throw ProblemException.badRequest("'seq' is an op number of 0 or more");
+        }
+        return reviews.authors(Ids.uuid(sessionId, "Session"), seq, user());
     }
 
     @POST

@@ -42,7 +42,13 @@ public class ReviewPage {
     }
 
     /** A note with the replay moment it jumps to (seconds since the recording starts). */
-    public record NoteLink(Note note, long seconds, String clock) {}
+    public record NoteLink(Note note, long seconds, String clock) {
+        /** The pinned element ids for the replay's {@code focus} parameter. */
+        public String focus() {
+            return note.elementIds().stream().map(id -> java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
+    }
 
     @CheckedTemplate
     static class Templates {

@@ -18,6 +18,7 @@ import io.mockboard.sync.room.SessionId;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -25,6 +26,7 @@ import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 
 /**
@@ -66,12 +68,35 @@ public class BoardSyncEndpoint {
         if (attached == null) {
             return;
         }
+        if (admitted(attached, connection)) {
+            decodeAndForward(frame, attached, connection);
+        }
+    }
+
+    /** The protocol is text frames only: a binary frame is a bad frame (answered, counted, never decoded). */
+    @OnBinaryMessage
+    @NonBlocking
+    void binary(Buffer frame, WebSocketConnection connection) {
+        Attached attached = attach(connection);
+        if (attached == null) {
+            return;
+        }
+        if (admitted(attached, connection)) {
+            refuse(connection, attached, ErrorCode.BAD_JSON, "Frames are text (JSON); a binary frame of " + frame.length() + " bytes was ignored");
+        }
+    }
+
+    /** The rate limit's verdict on one more frame: true to handle it; otherwise it has been answered. */
+    private boolean admitted(Attached attached, WebSocketConnection connection) {
         switch (attached.guard().admit()) {
-            case ACCEPT -> decodeAndForward(frame, attached, connection);
+            case ACCEPT -> {
+                return true;
+            }
             case REFUSE -> reply(connection, ErrorCode.RATE_LIMITED, "Too many messages; slow down");
             case CLOSE_RATE_ABUSE -> close(connection, CloseCodes.RATE_LIMIT_ABUSE, "rate limit exceeded");
             case CLOSE_BAD_FRAMES -> close(connection, CloseCodes.TOO_MANY_BAD_FRAMES, "too many bad frames");
         }
+        return false;
     }
 
     @OnClose
@@ -111,10 +136,15 @@ public class BoardSyncEndpoint {
         try {
             attached.room().receive(attached.session(), codec.decode(frame));
         } catch (ProtocolException e) {
-            reply(connection, e.code(), e.getMessage());
-            if (attached.guard().badFrame() == ConnectionGuard.Verdict.CLOSE_BAD_FRAMES) {
-                close(connection, CloseCodes.TOO_MANY_BAD_FRAMES, "too many bad frames");
-            }
+            refuse(connection, attached, e.code(), e.getMessage());
+        }
+    }
+
+    /** Answers a bad frame and counts it; too many close the connection (4009). */
+    private void refuse(WebSocketConnection connection, Attached attached, ErrorCode code, String message) {
+        reply(connection, code, message);
+        if (attached.guard().badFrame() == ConnectionGuard.Verdict.CLOSE_BAD_FRAMES) {
+            close(connection, CloseCodes.TOO_MANY_BAD_FRAMES, "too many bad frames");
         }
     }
 

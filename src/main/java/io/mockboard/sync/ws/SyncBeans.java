@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockboard.sync.protocol.ProtocolCodec;
 import io.mockboard.sync.protocol.ProtocolLimits;
 import io.mockboard.sync.room.RoomConfig;
+import io.mockboard.sync.room.RoomListener;
 import io.mockboard.sync.room.RoomRegistry;
 import io.mockboard.sync.store.PostgresRoomStore;
 import io.quarkus.runtime.ShutdownEvent;
@@ -58,7 +59,7 @@ class SyncBeans {
 
     @Produces
     @Singleton
-    RoomRegistry rooms(PostgresRoomStore store, Clock clock) {
+    RoomRegistry rooms(PostgresRoomStore store, Clock clock, RoomListener recorder) {
         RoomConfig d = RoomConfig.defaults();
         RoomConfig room = new RoomConfig(
                 config.snapshotEveryOps().orElse(d.snapshotEveryOps()),
@@ -68,7 +69,7 @@ class SyncBeans {
                 config.maxPendingOps().orElse(d.maxPendingOps()),
                 config.retryBackoff().orElse(d.retryBackoff()),
                 d.idleUnload());
-        return new RoomRegistry(store, clock, roomExecutor, room);
+        return new RoomRegistry(store, clock, roomExecutor, room, recorder);
     }
 
     void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.board.BoardId;
+import io.mockboard.replay.OpLog;
+import io.mockboard.replay.Seek;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.ErrorCode;
 import io.mockboard.sync.protocol.ProtocolCodec;
@@ -159,6 +161,8 @@ class SyncFuzzTest {
         final Map<String, Set<Long>> logClientSeqs = new HashMap<>();
         Scene logScene = new Scene();
         int snapshotsChecked;
+        // the live room's scene at each head it had, to check the replay's seek against at the end
+        final Map<Long, List<ObjectNode>> liveScenes = new java.util.TreeMap<>();
 
         Simulation(long seed) {
             this.seed = seed;
@@ -530,6 +534,7 @@ class SyncFuzzTest {
             if (room != null && room.isLoadedNow()) {
                 long head = room.headNow();
                 assertTrue(head <= log.size(), "[S3] the room never runs ahead of the store");
+                liveScenes.putIfAbsent(head, room.sceneNow());
                 assertEquals(foldAt(head), room.sceneNow(), "[S5] the server scene is a replay of the log up to its head");
             }
             List<InMemoryRoomStore.Snapshot> snapshots = store.snapshots(BOARD);
@@ -605,6 +610,7 @@ class SyncFuzzTest {
             assertEquals(log.size(), room.headNow(), "the room has seen the whole log");
             List<ObjectNode> replay = foldAt(log.size());
             assertEquals(replay, room.sceneNow(), "server scene == replay of the log");
+            assertReplayedScenesMatchTheLiveRoom();
             for (Client client : clients) {
                 assertEquals(log.size(), client.lastSeq, client.clientId + " has every seq");
                 assertEquals(replay, client.scene.elements(), client.clientId + " converged to the replay");
@@ -614,6 +620,30 @@ class SyncFuzzTest {
                             "[S11] every change of " + client.clientId + " is stored: missing " + clientSeq);
                 }
             }
+        }
+
+        /** Replay fidelity: a seek (snapshot + ops) to every head the live room had gives the scene it had then. */
+        void assertReplayedScenesMatchTheLiveRoom() {
+            List<InMemoryRoomStore.Snapshot> snapshots = store.snapshots(BOARD);
+            Seek.Recording recording = new Seek.Recording() {
+                @Override
+                public java.util.Optional<OpLog.Snapshot> snapshotAtOrBefore(long seq) {
+                    return snapshots.stream().filter(x -> x.seq() <= seq).max(java.util.Comparator.comparingLong(InMemoryRoomStore.Snapshot::seq))
+                            .map(x -> new OpLog.Snapshot(x.seq(), x.elements()));
+                }
+
+                @Override
+                public List<OpLog.RecordedOp> ops(long afterSeq, long toSeq) {
+                    return log.subList((int) afterSeq, (int) toSeq).stream()
+                            .map(op -> new OpLog.RecordedOp(op.seq(), op.author(), op.at(), op.elements(), false)).toList();
+                }
+            };
+            liveScenes.forEach((seq, scene) -> {
+                Seek.Result seek = Seek.to(seq, recording);
+                assertEquals(scene, seek.scene().elements(), "[replay] the seek to op " + seq + " shows what the live room had");
+                assertEquals(seq - seek.snapshotSeq(), seek.applied(), "[replay] a seek applies only the ops after its snapshot");
+            });
+            STATS.merge("replay seeks checked", liveScenes.size(), Integer::sum);
         }
 
         String describe() {

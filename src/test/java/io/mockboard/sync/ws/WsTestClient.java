@@ -78,6 +78,30 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    public void sendBinary(byte[] frame) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(frame), true).join();
+    }
+
+    /** The next frame from the server, or null once the connection has closed and nothing more is queued. */
+    public JsonNode nextOrClosed() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode next = inbox.poll(20, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    seen.add(next);
+                    return next;
+                }
+                if (closeCode.isDone() && inbox.isEmpty()) {
+                    return null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no frame and no close within " + WAIT);
+    }
+
     /** The next frame matching the predicate; frames before it are kept in {@link #seen}. */
     public JsonNode await(Predicate<JsonNode> match) {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -1,0 +1,229 @@
+package io.mockboard.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockboard.template.ComponentKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reference coverage: which of the reference architecture's component kinds and data flows a candidate's board
+ * has. A board component is a shape typed by {@code customData.kind} or by the text written on it, or a
+ * free-standing text naming a kind; a flow is an arrow bound at both ends to components. Reference components
+ * and flows come only from {@code customData} (or, for flows without it, the arrow's bindings).
+ */
+public final class Coverage {
+    private static final Set<String> NOT_SHAPES = Set.of("text", "arrow", "line", "freedraw", "frame", "magicframe", "image");
+    private static final int LABEL_MAX = 40;
+
+    private Coverage() {
+    }
+
+    /**
+     * The comparison. Scores are the share of distinct reference kinds (flows) found on the board, 1.0 when the
+     * reference has none; flows count in either direction.
+     */
+    public record Result(List<KindCount> present, List<KindCount> missing, List<KindCount> extra, List<String> unrecognised,
+            List<Flow> flowsPresent, List<Flow> flowsMissing, double componentScore, double flowScore) {
+        public boolean hasReversedFlows() {
+            return flowsPresent.stream().anyMatch(Flow::reversed);
+        }
+    }
+
+    /**
+     * A kind and the elements that have it: on the board for present and extra kinds, in the reference for
+     * missing ones.
+     */
+    public record KindCount(String kind, String label, int count, List<String> elementIds) {}
+
+    /** A data flow between two kinds (wire names); {@code reversed} when the board only has it the other way. */
+    public record Flow(String from, String to, boolean reversed) {
+        /** "Feature store → Ranking service" in the vocabulary's labels. */
+        public String title() {
+            return label(from) + " → " + label(to);
+        }
+
+        private static String label(String wire) {
+            return ComponentKind.fromWire(wire).map(ComponentKind::label).orElse(wire);
+        }
+    }
+
+    private record Edge(ComponentKind from, ComponentKind to) {
+        static final Comparator<Edge> ORDER = Comparator.comparing(Edge::from).thenComparing(Edge::to);
+
+        Edge reverse() {
+            return new Edge(to, from);
+        }
+
+        Flow flow(boolean reversed) {
+            return new Flow(from.wire(), to.wire(), reversed);
+        }
+    }
+
+    public static Result compare(List<ObjectNode> reference, List<ObjectNode> board) {
+        Scene ref = new Scene(reference, false);
+        Scene cand = new Scene(board, true);
+        Map<ComponentKind, List<String>> refKinds = ref.idsByKind();
+        Map<ComponentKind, List<String>> boardKinds = cand.idsByKind();
+
+        List<KindCount> present = new ArrayList<>();
+        List<KindCount> missing = new ArrayList<>();
+        List<KindCount> extra = new ArrayList<>();
+        refKinds.forEach((kind, refIds) -> {
+            List<String> ids = boardKinds.get(kind);
+            if (ids == null) {
+                missing.add(count(kind, refIds));
+            } else {
+                present.add(count(kind, ids));
+            }
+        });
+        boardKinds.forEach((kind, ids) -> {
+            if (!refKinds.containsKey(kind)) {
+                extra.add(count(kind, ids));
+            }
+        });
+
+        Set<Edge> drawn = cand.edges(false);
+        List<Flow> flowsPresent = new ArrayList<>();
+        List<Flow> flowsMissing = new ArrayList<>();
+        Set<Edge> expected = ref.edges(true);
+        for (Edge edge : expected) {
+            if (drawn.contains(edge)) {
+                flowsPresent.add(edge.flow(false));
+            } else if (drawn.contains(edge.reverse())) {
+                flowsPresent.add(edge.flow(true));
+            } else {
+                flowsMissing.add(edge.flow(false));
+            }
+        }
+        return new Result(List.copyOf(present), List.copyOf(missing), List.copyOf(extra), List.copyOf(cand.unrecognised),
+                List.copyOf(flowsPresent), List.copyOf(flowsMissing), share(present.size(), refKinds.size()),
+                share(flowsPresent.size(), expected.size()));
+    }
+
+    /** The component vocabulary as a markdown table (wire name, label, synonyms), in enum order. */
+    public static String synonymTableMarkdown() {
+        StringBuilder table = new StringBuilder("| Kind | Label | Synonyms |\n|---|---|---|\n");
+        for (ComponentKind kind : ComponentKind.values()) {
+            table.append("| `").append(kind.wire()).append("` | ").append(cell(kind.label())).append(" | ")
+                    .append(cell(String.join(", ", kind.synonyms()))).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    private static KindCount count(ComponentKind kind, List<String> ids) {
+        return new KindCount(kind.wire(), kind.label(), ids.size(), List.copyOf(ids));
+    }
+
+    private static double share(int found, int of) {
+        return of == 0 ? 1.0 : (double) found / of;
+    }
+
+    /** The live elements of one scene, with the kind of each component (keyed by element id, in scene order). */
+    private static final class Scene {
+        final Map<String, ObjectNode> live = new LinkedHashMap<>();
+        final Map<String, ComponentKind> kinds = new LinkedHashMap<>();
+        final List<String> unrecognised = new ArrayList<>();
+
+        Scene(List<ObjectNode> elements, boolean readText) {
+            for (ObjectNode element : elements) {
+                if (!element.path("isDeleted").asBoolean(false) && !text(element, "id").isEmpty()) {
+                    live.put(text(element, "id"), element);
+                }
+            }
+            Map<String, ObjectNode> labels = new LinkedHashMap<>();
+            live.values().stream().filter(e -> isText(e) && !containerId(e).isEmpty())
+                    .forEach(e -> labels.putIfAbsent(containerId(e), e));
+            live.forEach((id, element) -> {
+                String type = text(element, "type");
+                boolean shape = !NOT_SHAPES.contains(type);
+                if (!shape && !isText(element)) {
+                    return;
+                }
+                Optional<ComponentKind> kind = ComponentKind.fromWire(element.path("customData").path("kind").asText(null));
+                if (kind.isEmpty() && readText) {
+                    if (shape && labels.containsKey(id)) {
+                        String label = written(labels.get(id));
+                        kind = ComponentKind.match(label);
+                        if (kind.isEmpty() && !label.isBlank()) {
+                            unrecognised.add(shorten(label));
+                        }
+                    } else if (isText(element) && containerId(element).isEmpty()) {
+                        kind = ComponentKind.match(written(element));
+                    }
+                }
+                kind.ifPresent(k -> kinds.put(id, k));
+            });
+        }
+
+        Map<ComponentKind, List<String>> idsByKind() {
+            Map<ComponentKind, List<String>> byKind = new EnumMap<>(ComponentKind.class);
+            kinds.forEach((id, kind) -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(id));
+            return byKind;
+        }
+
+        /** Distinct flows between different kinds; {@code declared} reads {@code customData.flow} first. */
+        Set<Edge> edges(boolean declared) {
+            Set<Edge> edges = new TreeSet<>(Edge.ORDER);
+            for (ObjectNode element : live.values()) {
+                if (!"arrow".equals(text(element, "type"))) {
+                    continue;
+                }
+                JsonNode flow = element.path("customData").path("flow");
+                Optional<ComponentKind> from = declared ? ComponentKind.fromWire(flow.path("from").asText(null)) : Optional.empty();
+                Optional<ComponentKind> to = declared ? ComponentKind.fromWire(flow.path("to").asText(null)) : Optional.empty();
+                if (from.isEmpty() || to.isEmpty()) {
+                    from = kindAt(element.path("startBinding").path("elementId").asText(""));
+                    to = kindAt(element.path("endBinding").path("elementId").asText(""));
+                }
+                if (from.isPresent() && to.isPresent() && from.get() != to.get()) {
+                    edges.add(new Edge(from.get(), to.get()));
+                }
+            }
+            return edges;
+        }
+
+        private Optional<ComponentKind> kindAt(String id) {
+            ComponentKind kind = kinds.get(id);
+            ObjectNode element = live.get(id);
+            if (kind == null && element != null && isText(element)) {
+                kind = kinds.get(containerId(element));
+            }
+            return Optional.ofNullable(kind);
+        }
+    }
+
+    private static boolean isText(ObjectNode element) {
+        return "text".equals(text(element, "type"));
+    }
+
+    private static String containerId(ObjectNode element) {
+        return text(element, "containerId");
+    }
+
+    private static String written(ObjectNode text) {
+        String original = text(text, "originalText");
+        return original.isBlank() ? text(text, "text") : original;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : "";
+    }
+
+    private static String shorten(String label) {
+        String line = label.strip().replaceAll("\\s+", " ");
+        return line.length() <= LABEL_MAX ? line : line.substring(0, LABEL_MAX - 1) + "…";
+    }
+}
