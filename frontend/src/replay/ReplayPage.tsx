@@ -66,6 +66,9 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
   const clock = useRef(0);
   const framed = useRef(false);
 
+  // a review shared through a link (?share=token) reads the same recording through the link, without signing in
+  const share = useRef(new URLSearchParams(window.location.search).get("share")).current;
+  const base = share ? `/api/shared/${encodeURIComponent(share)}` : `/api/sessions/${sessionId}`;
   const from = timeline ? Date.parse(timeline.from) : 0;
   const to = timeline ? Date.parse(timeline.to) : 0;
 
@@ -78,13 +81,13 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
   const loadAuthors = useCallback(async () => {
     if (!http.current) return;
     const seq = scene.current.seq;
-    const result = await get<Authors>(http.current, `/api/sessions/${sessionId}/replay/authors?seq=${seq}`);
+    const result = await get<Authors>(http.current, `${base}/replay/authors?seq=${seq}`);
     if (scene.current.seq !== seq) return;
     Object.entries(result.elements).forEach(([id, author]) => {
       if (!scene.current.authors.has(id)) scene.current.authors.set(id, author);
     });
     setAuthors(result);
-  }, [sessionId]);
+  }, [base]);
 
   /** Jumps to a moment: the server builds the scene there (one snapshot plus a bounded number of ops). */
   const seek = useCallback(
@@ -93,7 +96,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
       setLoading(`Building the board at ${sinceStart(at - from)}…`);
       try {
         const iso = new Date(Math.min(Math.max(at, from), to)).toISOString();
-        const result = await get<SceneAt>(http.current, `/api/sessions/${sessionId}/replay/scene?at=${encodeURIComponent(iso)}`);
+        const result = await get<SceneAt>(http.current, `${base}/replay/scene?at=${encodeURIComponent(iso)}`);
         scene.current.reset(result.seq, result.elements);
         scene.current.skipped = result.skipped;
         queue.current = [];
@@ -108,30 +111,31 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
         }
         const t = Math.round((clock.current - from) / 1000);
         const focusParam = focus.size ? `&focus=${[...focus].map(encodeURIComponent).join(",")}` : "";
-        window.history.replaceState(null, "", `${window.location.pathname}?t=${t}${focusParam}`);
+        const shareParam = share ? `&share=${encodeURIComponent(share)}` : "";
+        window.history.replaceState(null, "", `${window.location.pathname}?t=${t}${focusParam}${shareParam}`);
       } catch (e) {
         setError(e instanceof Error ? e.message : "Seeking failed");
       } finally {
         setLoading(null);
       }
     },
-    [api, draw, focus, from, highlight, loadAuthors, sessionId, timeline, to],
+    [api, base, draw, focus, from, highlight, loadAuthors, share, timeline, to],
   );
 
   useEffect(() => {
     if (!api) return;
     window.mockboard = { excalidraw: api };
-    void requireSession().then(async (session) => {
+    void (share ? Promise.resolve({ accessToken: null }) : requireSession()).then(async (session) => {
       if (!session) return;
       http.current = new Api(session.accessToken);
       try {
-        setTimeline(await get<Timeline>(http.current, `/api/sessions/${sessionId}/replay`));
+        setTimeline(await get<Timeline>(http.current, `${base}/replay`));
       } catch (e) {
         setError(e instanceof Error ? e.message : "The recording could not be loaded");
         setLoading(null);
       }
     });
-  }, [api, sessionId]);
+  }, [api, base, share]);
 
   useEffect(() => {
     if (!timeline) return;
@@ -149,7 +153,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
       let after = 0;
       let loaded = 0;
       for (;;) {
-        const chunk = await get<PresenceSample[]>(http.current!, `/api/sessions/${sessionId}/replay/presence?after=${after}&limit=${PRESENCE_CHUNK}`);
+        const chunk = await get<PresenceSample[]>(http.current!, `${base}/replay/presence?after=${after}&limit=${PRESENCE_CHUNK}`);
         if (cancelled) return;
         track.current.add(chunk);
         loaded += chunk.length;
@@ -161,7 +165,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
     return () => {
       cancelled = true;
     };
-  }, [sessionId, timeline]);
+  }, [base, timeline]);
 
   // recorded cursors (Excalidraw draws them like live collaborators)
   const present = showPresence && timeline ? track.current.at(now) : [];
@@ -187,7 +191,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
       if (pending.length < CHUNK / 2 && !fetching.current && scene.current.seq + pending.length < timeline.head) {
         fetching.current = true;
         const after = pending.length ? pending[pending.length - 1].seq : scene.current.seq;
-        void get<RecordedOp[]>(http.current!, `/api/sessions/${sessionId}/replay/ops?after=${after}&limit=${CHUNK}`)
+        void get<RecordedOp[]>(http.current!, `${base}/replay/ops?after=${after}&limit=${CHUNK}`)
           .then((ops) => queue.current.push(...ops))
           .finally(() => (fetching.current = false));
       }
@@ -206,7 +210,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
     };
     frame = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(frame);
-  }, [draw, playing, sessionId, skipIdle, speed, timeline, to]);
+  }, [base, draw, playing, skipIdle, speed, timeline, to]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -234,8 +238,8 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
         <span className="board-title">Replay</span>
         <span className="spacer" />
         {timeline && (
-          <a className="panel-toggle" href={`/sessions/${sessionId}`}>
-            Session
+          <a className="panel-toggle" href={share ? `/shared/${encodeURIComponent(share)}` : `/sessions/${sessionId}`}>
+            {share ? "Review" : "Session"}
           </a>
         )}
       </header>
@@ -300,7 +304,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
               {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
             </select>
           </label>
-          <button type="button" className="panel-toggle" data-testid="restore" title="Create a new board with the scene shown now"
+          {!share && <button type="button" className="panel-toggle" data-testid="restore" title="Create a new board with the scene shown now"
             onClick={() => {
               setPlaying(false);
               void http.current
@@ -317,7 +321,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
                 .catch((e: Error) => setError(e.message));
             }}>
             New board from here
-          </button>
+          </button>}
           <label className="player-option">
             <input type="checkbox" checked={skipIdle} onChange={(e) => setSkipIdle(e.target.checked)} /> Skip quiet time
           </label>
@@ -334,7 +338,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
               {focus.size} pinned ✕
             </button>
           )}
-          <label className="player-option">
+          {!share && <label className="player-option">
             Highlight
             <select value={highlight ?? ""} aria-label="Highlight an author" data-testid="highlight"
               onFocus={() => void (authors ? null : loadAuthors().catch((e: Error) => setError(e.message)))}
@@ -347,7 +351,7 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
               <option value="">Everyone</option>
               {Object.entries(authors?.names ?? {}).map(([id, name]) => <option key={id} value={id}>{name}</option>)}
             </select>
-          </label>
+          </label>}
         </footer>
       )}
     </div>

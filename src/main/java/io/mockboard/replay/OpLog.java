@@ -46,18 +46,26 @@ public class OpLog {
     public record Extent(long head, long count, Instant first, Instant last) {}
 
     public Extent extent(BoardId board) {
-        return query("select coalesce(max(seq), 0), count(*), min(at), max(at) from board_op where board_id = ?", s -> {
-            s.setObject(1, board.value());
+        // seqs are 1..n without gaps ([S2]), so the head is also the count; both ends come from the primary key's index
+        return query("""
+                select (select seq from board_op where board_id = ? order by seq desc limit 1),
+                       (select at from board_op where board_id = ? order by seq limit 1),
+                       (select at from board_op where board_id = ? order by seq desc limit 1)""", s -> {
+            for (int i = 1; i <= 3; i++) {
+                s.setObject(i, board.value());
+            }
             try (ResultSet row = s.executeQuery()) {
                 row.next();
-                return new Extent(row.getLong(1), row.getLong(2), instant(row.getTimestamp(3)), instant(row.getTimestamp(4)));
+                long head = row.getLong(1);
+                return new Extent(head, head, instant(row.getTimestamp(2)), instant(row.getTimestamp(3)));
             }
         });
     }
 
     /** The highest seq ordered at or before this moment (0 if none). */
     public long seqAt(BoardId board, Instant at) {
-        return query("select coalesce(max(seq), 0) from board_op where board_id = ? and at <= ?", s -> {
+        // ops are stamped in seq order, so the newest op by time is the highest seq; the (board_id, at) index finds it
+        return query("select coalesce((select seq from board_op where board_id = ? and at <= ? order by at desc, seq desc limit 1), 0)", s -> {
             s.setObject(1, board.value());
             s.setTimestamp(2, Timestamp.from(at));
             try (ResultSet row = s.executeQuery()) {

@@ -50,31 +50,44 @@ public class ReplayService {
 
     public Timeline timeline(UUID sessionId, CurrentUser user) {
         SessionSummary session = access.require(sessionId, user, Action.REPLAY);
-        OpLog.Extent extent = log.extent(session.boardId());
         List<Timeline.Marker> markers = new ArrayList<>();
-        if (session.startedAt() != null) {
-            markers.add(new Timeline.Marker("start", session.startedAt(), "Session started", "", List.of()));
-        }
-        var flow = flows.flow(sessionId, user);
-        flow.moves().forEach(m -> markers.add(new Timeline.Marker("step", m.at(), flow.steps().stream()
-                .filter(s -> s.id().equals(m.step())).map(s -> s.number() + " · " + s.title()).findFirst().orElse(m.step()),
-                "by " + m.by(), List.of())));
         notes.list(sessionId, user).forEach(n -> markers.add(new Timeline.Marker("note", n.at(), "Note by " + n.author(), n.body(),
                 n.elementIds())));
         hints.revealed(sessionId, user).forEach(h -> markers.add(new Timeline.Marker("hint", h.revealedAt(), "Hint revealed: " + h.title(),
                 h.body(), h.elementIds())));
+        return timelineOf(session, markers);
+    }
+
+    /** A shared review's timeline (the share is the permission): start, steps and end; no private notes or hint cards. */
+    public Timeline sharedTimeline(SessionSummary session) {
+        return timelineOf(session, new ArrayList<>());
+    }
+
+    private Timeline timelineOf(SessionSummary session, List<Timeline.Marker> markers) {
+        OpLog.Extent extent = log.extent(session.boardId());
+        if (session.startedAt() != null) {
+            markers.add(new Timeline.Marker("start", session.startedAt(), "Session started", "", List.of()));
+        }
+        var flow = flows.recorded(session);
+        flow.moves().forEach(m -> markers.add(new Timeline.Marker("step", m.at(), flow.steps().stream()
+                .filter(s -> s.id().equals(m.step())).map(s -> s.number() + " · " + s.title()).findFirst().orElse(m.step()),
+                "by " + m.by(), List.of())));
         if (session.endedAt() != null) {
             markers.add(new Timeline.Marker("end", session.endedAt(), "Session ended", "", List.of()));
         }
         markers.sort(Comparator.comparing(Timeline.Marker::at));
         Span span = span(session, extent);
-        return new Timeline(sessionId, session.boardId(), span.from(), span.to(), extent.head(), extent.count(), log.presenceCount(session.boardId()),
-                RoomConfig.defaults().snapshotEveryOps(), markers, log.quietStretches(session.boardId(), QUIET));
+        return new Timeline(session.id(), session.boardId(), span.from(), span.to(), extent.head(), extent.count(),
+                log.presenceCount(session.boardId()), RoomConfig.defaults().snapshotEveryOps(), markers, log.quietStretches(session.boardId(), QUIET));
     }
 
     /** The scene at a moment of the recording (or after op {@code seq} when given). */
     public SceneAt sceneAt(UUID sessionId, Instant at, Long seq, CurrentUser user) {
-        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        return sceneAt(access.require(sessionId, user, Action.REPLAY), at, seq);
+    }
+
+    /** The scene at a moment, for a reader the caller has authorised (a shared review). */
+    public SceneAt sceneAt(SessionSummary session, Instant at, Long seq) {
         OpLog.Extent extent = log.extent(session.boardId());
         Span span = span(session, extent);
         long target;
@@ -111,7 +124,11 @@ public class ReplayService {
 
     /** A chunk of ops for playback. */
     public List<OpLog.RecordedOp> ops(UUID sessionId, long after, int limit, CurrentUser user) {
-        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        return ops(access.require(sessionId, user, Action.REPLAY), after, limit);
+    }
+
+    /** A chunk of ops, for a reader the caller has authorised (a shared review). */
+    public List<OpLog.RecordedOp> ops(SessionSummary session, long after, int limit) {
         if (after < 0 || limit < 1 || limit > MAX_CHUNK) {
             throw ProblemException.badRequest("Ask for 1 to " + MAX_CHUNK + " ops after a seq of 0 or more");
         }
@@ -120,7 +137,11 @@ public class ReplayService {
 
     /** A chunk of sampled presence for playback: samples with an id after {@code after}. */
     public List<OpLog.PresenceSample> presence(UUID sessionId, long after, int limit, CurrentUser user) {
-        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        return presence(access.require(sessionId, user, Action.REPLAY), after, limit);
+    }
+
+    /** A chunk of presence samples, for a reader the caller has authorised (a shared review). */
+    public List<OpLog.PresenceSample> presence(SessionSummary session, long after, int limit) {
         if (after < 0 || limit < 1 || limit > MAX_PRESENCE_CHUNK) {
             throw ProblemException.badRequest("Ask for 1 to " + MAX_PRESENCE_CHUNK + " samples after an id of 0 or more");
         }

@@ -76,6 +76,11 @@ public class ReviewService {
         });
     }
 
+    /** Time per step of a session whose reader the caller has authorised (a shared review). */
+    public List<Review.StepTime> sharedSteps(SessionSummary session) {
+        return stepTimes(flows.recorded(session), session.endedAt() != null ? session.endedAt() : clock.instant());
+    }
+
     /** Minutes per step: each move lasts until the next one (the last until the session's end). */
     static List<Review.StepTime> stepTimes(Flow flow, Instant end) {
         Map<String, Duration> spent = new HashMap<>();

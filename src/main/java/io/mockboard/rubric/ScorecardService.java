@@ -126,6 +126,14 @@ public class ScorecardService {
         return shown;
     }
 
+    /** A submitted scorecard of this session, for a review its author shares (the share is the authorisation). */
+    @Transactional
+    public java.util.Optional<Scorecard> submitted(UUID sessionId, UUID scorecardId) {
+        ScorecardEntity card = ScorecardEntity.findById(scorecardId);
+        return card != null && card.sessionId.equals(sessionId) && "submitted".equals(card.status)
+                ? java.util.Optional.of(toScorecard(card)) : java.util.Optional.empty();
+    }
+
     private ScorecardEntity mineEntity(SessionSummary session, CurrentUser user) {
         ScorecardEntity card = ScorecardEntity.<ScorecardEntity>find("sessionId = ?1 and authorId = ?2", session.id(), user.id()).firstResult();
         if (card != null) {

@@ -89,6 +89,13 @@ public class Participants {
                 .map(ParticipantEntity::toSummary).toList();
     }
 
+    /** The sessions an account joined as their candidate, newest first. */
+    @Transactional
+    public List<UUID> sessionsAsCandidate(String userId) {
+        return ParticipantEntity.<ParticipantEntity>list("userId = ?1 and role = ?2 order by joinedAt desc", userId,
+                InviteRole.CANDIDATE.wire()).stream().map(p -> p.sessionId).distinct().toList();
+    }
+
     static UUID idOf(CurrentUser guest) {
         return UUID.fromString(guest.id().substring("guest:".length()));
     }

@@ -125,5 +125,17 @@ class ReplayBrowserTest {
         page.locator("[data-testid='step-times'] li").first().waitFor();
         assertThat(page.locator("[data-testid='step-times'] li").count()).isEqualTo(7);
         Browsers.screenshot(page, "review-page");
+
+        // a review shared with the candidate opens without an account: the replay, read-only
+        String link = given().auth().oauth2(alice).contentType("application/json").body(Map.of("levels", false, "summary", false))
+                .when().post("/api/sessions/" + id + "/shares").then().statusCode(201).extract().path("link");
+        Page candidate = browsers.newContext().newPage();
+        candidate.navigate(link);
+        Browsers.screenshot(candidate, "shared-review");
+        candidate.locator("[data-testid='shared-replay']").click();
+        candidate.locator("[data-testid='player']").waitFor();
+        candidate.waitForFunction("n => (" + COUNT + ")() === n", template + 3);
+        assertThat(candidate.locator("[data-testid='restore']").count()).isZero();
+        assertThat(candidate.locator("[data-testid='marker-step']").count()).isEqualTo(2);
     }
 }

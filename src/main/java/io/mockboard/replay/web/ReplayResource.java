@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -53,7 +52,7 @@ public class ReplayResource {
     @Path("scene")
     @Operation(summary = "The board at a moment (?at=ISO-8601) or after an op (?seq=N): nearest snapshot plus the ops after it")
     public SceneAt scene(@PathParam("sessionId") String sessionId, @QueryParam("at") String at, @QueryParam("seq") Long seq) {
-        return replay.sceneAt(Ids.uuid(sessionId, "Session"), moment(at), seq, user());
+        return replay.sceneAt(Ids.uuid(sessionId, "Session"), Moments.parse(at), seq, user());
     }
 
     @GET
@@ -86,19 +85,8 @@ public class ReplayResource {
     @Path("restore")
     @Operation(summary = "Create a new board holding the scene of a recorded moment")
     public Response restore(@PathParam("sessionId") String sessionId, RestoreAt body) {
-        BoardSummary board = restore.boardFrom(Ids.uuid(sessionId, "Session"), moment(body == null ? null : body.at()), user());
+        BoardSummary board = restore.boardFrom(Ids.uuid(sessionId, "Session"), Moments.parse(body == null ? null : body.at()), user());
         return Response.created(URI.create("/api/boards/" + board.id())).entity(board).build();
-    }
-
-    private static Instant moment(String at) {
-        if (at == null || at.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'at' is a moment like 2026-11-22T10:15:00Z");
-        }
     }
 
     private CurrentUser user() {

@@ -4,8 +4,11 @@ import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
 import io.mockboard.replay.Review;
 import io.mockboard.replay.ReviewService;
+import io.mockboard.replay.ReviewShares;
 import io.mockboard.rubric.Note;
 import io.mockboard.rubric.NoteService;
+import io.mockboard.rubric.Scorecard;
+import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.web.Ids;
@@ -13,18 +16,28 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The review page: time per step against its budget, authorship, notes that jump into the replay, calibration. */
+/**
+ * The review page: time per step against its budget, authorship, reference coverage, notes that jump into the replay,
+ * calibration, and sharing a read-only review with the candidate (with their self-review notes).
+ */
 @Path("/sessions/{id}/review")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.INTERVIEWER, Roles.ADMIN})
@@ -32,12 +45,17 @@ public class ReviewPage {
     private final ReviewService reviews;
     private final SessionService sessions;
     private final NoteService notes;
+    private final ReviewShares shares;
+    private final ScorecardService scorecards;
     private final SecurityIdentity identity;
 
-    ReviewPage(ReviewService reviews, SessionService sessions, NoteService notes, SecurityIdentity identity) {
+    ReviewPage(ReviewService reviews, SessionService sessions, NoteService notes, ReviewShares shares, ScorecardService scorecards,
+            SecurityIdentity identity) {
         this.reviews = reviews;
         this.sessions = sessions;
         this.notes = notes;
+        this.shares = shares;
+        this.scorecards = scorecards;
         this.identity = identity;
     }
 
@@ -52,14 +70,46 @@ public class ReviewPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance review(CurrentUser user, SessionSummary session, Review review, List<NoteLink> notes);
+        static native TemplateInstance review(CurrentUser user, SessionSummary session, Review review, List<NoteLink> notes,
+                List<ReviewShares.Share> shares, Scorecard mine, String newLink, List<ReviewShares.SelfNote> selfNotes);
     }
 
     @GET
     @Operation(hidden = true)
     public TemplateInstance review(@PathParam("id") String id) {
+        return render(Ids.uuid(id, "Session"), CurrentUser.of(identity), null);
+    }
+
+    /** Shares the replay (and, when chosen, parts of the caller's submitted scorecard) with the candidate; shows the link once. */
+    @POST
+    @Path("share")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public TemplateInstance share(@PathParam("id") String id, @FormParam("levels") boolean levels, @FormParam("summary") boolean summary,
+            @Context UriInfo uri) {
         UUID sessionId = Ids.uuid(id, "Session");
         CurrentUser user = CurrentUser.of(identity);
+        Scorecard mine = submittedOwn(sessionId, user);
+        ReviewShares.Share share = shares.create(sessionId, new ReviewShares.Request(mine == null ? null : mine.id(),
+                mine != null && levels, mine != null && summary), user);
+        return render(sessionId, user, uri.getBaseUriBuilder().path(share.link()).build().toString());
+    }
+
+    @POST
+    @Path("shares/{shareId}/revoke")
+    @Operation(hidden = true)
+    public Response revoke(@PathParam("id") String id, @PathParam("shareId") String shareId) {
+        UUID sessionId = Ids.uuid(id, "Session");
+        shares.revoke(sessionId, Ids.uuid(shareId, "Shared review"), CurrentUser.of(identity));
+        return Response.seeOther(URI.create("/sessions/" + sessionId + "/review#share")).build();
+    }
+
+    private Scorecard submittedOwn(UUID sessionId, CurrentUser user) {
+        return scorecards.visible(sessionId, user).stream().filter(c -> c.authorId().equals(user.id()) && c.submitted()).findFirst()
+                .orElse(null);
+    }
+
+    private TemplateInstance render(UUID sessionId, CurrentUser user, String newLink) {
         Review review = reviews.review(sessionId, user);
         SessionSummary session = sessions.get(sessionId, user);
         Instant start = session.createdAt();
@@ -68,6 +118,7 @@ public class ReviewPage {
             long since = session.startedAt() == null ? seconds : Math.max(0, Duration.between(session.startedAt(), n.at()).toSeconds());
             return new NoteLink(n, seconds, String.format("%d:%02d", since / 60, since % 60));
         }).toList();
-        return Templates.review(user, session, review, links);
+        return Templates.review(user, session, review, links, shares.list(sessionId, user), submittedOwn(sessionId, user), newLink,
+                shares.notes(sessionId));
     }
 }

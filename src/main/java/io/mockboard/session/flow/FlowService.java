@@ -45,6 +45,12 @@ public class FlowService {
         return flowOf(access.require(sessionId, user, Action.READ_BOARD));
     }
 
+    /** The steps and moves of a session whose reader the caller has already authorised (a shared review's replay). */
+    @Transactional
+    public Flow recorded(SessionSummary session) {
+        return flowOf(session);
+    }
+
     /** Moves a live session to a step of its framework (interviewers only); moving to the current step changes nothing. */
     @Transactional
     public Flow moveTo(UUID sessionId, String step, CurrentUser user) {

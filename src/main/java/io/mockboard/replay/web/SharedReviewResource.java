@@ -1,0 +1,83 @@
+package io.mockboard.replay.web;
+
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.replay.OpLog;
+import io.mockboard.replay.ReplayService;
+import io.mockboard.replay.ReviewShares;
+import io.mockboard.replay.SceneAt;
+import io.mockboard.replay.Timeline;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * A shared review's recording, opened by its link's token (the link is the permission): the same replay
+ * API without private notes and hint cards, and the candidate's self-review notes.
+ */
+@Path("/api/shared/{token}")
+public class SharedReviewResource {
+    private final ReviewShares shares;
+    private final ReplayService replay;
+    private final SecurityIdentity identity;
+
+    SharedReviewResource(ReviewShares shares, ReplayService replay, SecurityIdentity identity) {
+        this.shares = shares;
+        this.replay = replay;
+        this.identity = identity;
+    }
+
+    /** A self-review note to add: the moment it is about and the text. */
+    public record NewSelfNote(String moment, String body) {}
+
+    @GET
+    @Path("replay")
+    @Operation(summary = "The shared recording's span, step markers and quiet stretches")
+    public Timeline timeline(@PathParam("token") String token) {
+        return replay.sharedTimeline(shares.open(token).session());
+    }
+
+    @GET
+    @Path("replay/scene")
+    @Operation(summary = "The shared board at a moment (?at=) or after an op (?seq=)")
+    public SceneAt scene(@PathParam("token") String token, @QueryParam("at") String at, @QueryParam("seq") Long seq) {
+        return replay.sceneAt(shares.open(token).session(), Moments.parse(at), seq);
+    }
+
+    @GET
+    @Path("replay/ops")
+    @Operation(summary = "Ops of the shared recording after a seq, for playback")
+    public List<OpLog.RecordedOp> ops(@PathParam("token") String token, @QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
+        return replay.ops(shares.open(token).session(), after == null ? 0 : after, limit == null ? 500 : limit);
+    }
+
+    @GET
+    @Path("replay/presence")
+    @Operation(summary = "Sampled cursors and viewports of the shared recording")
+    public List<OpLog.PresenceSample> presence(@PathParam("token") String token, @QueryParam("after") Long after,
+            @QueryParam("limit") Integer limit) {
+        return replay.presence(shares.open(token).session(), after == null ? 0 : after, limit == null ? 2_000 : limit);
+    }
+
+    @GET
+    @Path("notes")
+    @Operation(summary = "The candidate's self-review notes")
+    public List<ReviewShares.SelfNote> notes(@PathParam("token") String token) {
+        return shares.notes(shares.open(token).session().id());
+    }
+
+    @POST
+    @Path("notes")
+    @Operation(summary = "Add a self-review note about a moment (the session's candidate only)")
+    public Response addNote(@PathParam("token") String token, NewSelfNote body) {
+        Instant at = body == null ? null : Moments.parse(body.moment());
+        var note = shares.addNote(token, at, body == null ? null : body.body(), CurrentUser.of(identity));
+        return Response.status(Response.Status.CREATED).entity(note).build();
+    }
+}
