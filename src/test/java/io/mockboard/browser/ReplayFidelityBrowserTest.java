@@ -1,0 +1,161 @@
+package io.mockboard.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.mockboard.session.TestSessions;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replay fidelity for a scripted two-browser session: at every moment both boards had settled (after each
+ * drawing, move, deletion and step change) the replay shows exactly the scene the live boards showed.
+ */
+@QuarkusTest
+class ReplayFidelityBrowserTest {
+    static Browsers browsers;
+    static final OidcTestClient oidc = new OidcTestClient();
+    /** id → version of the visible elements, sorted, as JSON. */
+    static final String SCENE = "() => JSON.stringify(Object.fromEntries(window.mockboard.excalidraw.getSceneElements()"
+            + ".map(e => [e.id, e.version]).sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))";
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.startOrSkip();
+    }
+
+    @AfterAll
+    static void stop() {
+        oidc.close();
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    record Moment(Instant at, String scene, String what) {}
+
+    @Test
+    void theReplayShowsWhatBothLiveBoardsShowedAtEveryMoment() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        @SuppressWarnings("unchecked")
+        Map<String, String> session = given().auth().oauth2(alice).contentType("application/json")
+                .body(Map.of("title", "Fidelity", "template", "ml-system-design-scaffold")).when().post("/api/sessions").then()
+                .statusCode(201).extract().as(Map.class);
+        String id = session.get("id");
+        given().auth().oauth2(alice).when().post("/api/sessions/" + id + "/start").then().statusCode(200);
+        Page cam = SessionFlow.joinAsGuest(browsers.newContext(), TestSessions.link(alice, id, "candidate", false), "Cam");
+        Page ada = browsers.newContext().newPage();
+        ada.navigate(root + "b/" + session.get("boardId"));
+        ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
+        List<Moment> moments = new ArrayList<>();
+        moments.add(settle(ada, cam, "joined"));
+
+        draw(cam, "rectangle", 300, 620); // clear of the style panel on the left
+        moments.add(settle(ada, cam, "candidate drew a rectangle"));
+        draw(ada, "ellipse", 500, 260);
+        moments.add(settle(ada, cam, "interviewer drew an ellipse"));
+        move(alice, id, "frame-as-ml-task");
+        moments.add(settle(ada, cam, "step 2"));
+        cam.keyboard().press("Escape");
+        cam.keyboard().press("Control+a");
+        for (int i = 0; i < 3; i++) {
+            cam.keyboard().press("Shift+ArrowRight"); // moves everything, template included
+        }
+        moments.add(settle(ada, cam, "candidate moved everything"));
+        draw(cam, "diamond", 500, 560);
+        draw(ada, "rectangle", 800, 560);
+        moments.add(settle(ada, cam, "both drew"));
+        move(alice, id, "data");
+        moments.add(settle(ada, cam, "step 3"));
+        ada.keyboard().press("Escape");
+        ada.keyboard().press("Control+z"); // undoes the interviewer's last rectangle: a deletion
+        moments.add(settle(ada, cam, "interviewer undid"));
+        given().auth().oauth2(alice).when().post("/api/sessions/" + id + "/end").then().statusCode(200);
+
+        assertThat(moments.stream().map(ReplayFidelityBrowserTest::drawn).toList()).as("shapes drawn by the script at each moment")
+                .containsExactly(0L, 1L, 2L, 2L, 2L, 4L, 4L, 3L);
+        for (Moment m : moments) {
+            assertThat(replayed(alice, id, m.at())).as("replay at '" + m.what() + "'").isEqualTo(m.scene());
+        }
+        // the step markers: nothing changed between a move and the moment captured after it
+        List<String> steps = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay").then().statusCode(200)
+                .extract().path("markers.findAll { it.kind == 'step' }.at");
+        assertThat(steps).hasSize(3);
+        assertThat(replayed(alice, id, Instant.parse(steps.get(1)))).isEqualTo(moments.get(3).scene());
+        assertThat(replayed(alice, id, Instant.parse(steps.get(2)))).isEqualTo(moments.get(6).scene());
+    }
+
+    /**
+     * Waits until both boards have sent everything and show the same scene; returns that moment and scene. Either
+     * board may be ahead of the other (a change not pushed yet), so it waits for the other to catch up and checks again.
+     */
+    private static Moment settle(Page a, Page b, String what) {
+        for (Page page : List.of(a, b)) {
+            page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        }
+        String last = "";
+        for (int attempt = 0; attempt < 30; attempt++) {
+            last = (String) a.evaluate(SCENE);
+            try {
+                b.waitForFunction("expected => (" + SCENE + ")() === expected", last, new Page.WaitForFunctionOptions().setTimeout(2_000));
+            } catch (com.microsoft.playwright.TimeoutError bIsAhead) {
+                continue;
+            }
+            if (settled(a) && settled(b) && last.equals(a.evaluate(SCENE))) {
+                return new Moment(Instant.now(), last, what);
+            }
+        }
+        throw new AssertionError("after '" + what + "' the boards never agreed:\n" + last + "\n" + b.evaluate(SCENE));
+    }
+
+    private static boolean settled(Page page) {
+        return page.locator("[data-testid='sync-status'][data-state='live']:not(:has-text('unsent'))").count() == 1;
+    }
+
+    private static long drawn(Moment m) {
+        return java.util.Arrays.stream(m.scene().split(",")).filter(e -> !e.contains("ml-system-design-scaffold")).count();
+    }
+
+    private String replayed(String token, String sessionId, Instant at) {
+        List<Map<String, Object>> elements = given().auth().oauth2(token).queryParam("at", at.toString())
+                .when().get("/api/sessions/" + sessionId + "/replay/scene").then().statusCode(200).extract().path("elements");
+        Map<String, Object> versions = new TreeMap<>();
+        elements.forEach(e -> versions.put((String) e.get("id"), e.get("version")));
+        StringBuilder json = new StringBuilder("{");
+        versions.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        return json.append('}').toString();
+    }
+
+    private static void move(String token, String sessionId, String step) {
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("step", step))
+                .when().post("/api/sessions/" + sessionId + "/flow/step").then().statusCode(200);
+    }
+
+    private static void draw(Page page, String tool, int x, int y) {
+        page.locator("label:has([data-testid='toolbar-" + tool + "'])").click();
+        page.waitForFunction("t => window.mockboard.excalidraw.getAppState().activeTool.type === t", tool);
+        Locator canvas = page.locator("canvas.interactive");
+        var box = canvas.boundingBox();
+        page.mouse().move(box.x + x, box.y + y);
+        page.mouse().down();
+        page.mouse().move(box.x + x + 120, box.y + y + 80, new Mouse.MoveOptions().setSteps(6));
+        page.mouse().up();
+    }
+}
