@@ -3,6 +3,7 @@ package io.mockboard.replay;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.rubric.HintService;
+import io.mockboard.rubric.ScorecardService;
 import io.mockboard.rubric.NoteService;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
@@ -37,14 +38,17 @@ public class ReplayService {
     private final FlowService flows;
     private final NoteService notes;
     private final HintService hints;
+    private final ScorecardService scorecards;
     private final Clock clock;
 
-    ReplayService(SessionAccess access, OpLog log, FlowService flows, NoteService notes, HintService hints, Clock clock) {
+    ReplayService(SessionAccess access, OpLog log, FlowService flows, NoteService notes, HintService hints, ScorecardService scorecards,
+            Clock clock) {
         this.access = access;
         this.log = log;
         this.flows = flows;
         this.notes = notes;
         this.hints = hints;
+        this.scorecards = scorecards;
         this.clock = clock;
     }
 
@@ -53,6 +57,9 @@ public class ReplayService {
         List<Timeline.Marker> markers = new ArrayList<>();
         notes.list(sessionId, user).forEach(n -> markers.add(new Timeline.Marker("note", n.at(), "Note by " + n.author(), n.body(),
                 n.elementIds())));
+        scorecards.visible(sessionId, user).stream().filter(c -> c.submittedAt() != null).forEach(c -> markers.add(new Timeline.Marker(
+                "scorecard", c.submittedAt(), "Scorecard submitted by " + c.author(),
+                c.recommendation() == null ? "" : c.recommendation().label(), List.of())));
         hints.revealed(sessionId, user).forEach(h -> markers.add(new Timeline.Marker("hint", h.revealedAt(), "Hint revealed: " + h.title(),
                 h.body(), h.elementIds())));
         return timelineOf(session, markers);

@@ -70,7 +70,10 @@ class ShareTest {
                 .body(containsString("Clarify requirements"), containsString("Very weak"), containsString("Strong"),
                         not(containsString("SECRET-SUMMARY")), not(containsString("PRIVATE-NOTE")));
         List<String> kinds = given().when().get("/api/shared/" + token + "/replay").then().statusCode(200).extract().path("markers.kind");
-        assertThat(kinds).contains("start").doesNotContain("note", "hint");
+        assertThat(kinds).contains("start").doesNotContain("note", "hint", "scorecard");
+        List<String> own = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay").then().statusCode(200)
+                .extract().path("markers.kind");
+        assertThat(own).as("the interviewer's replay marks the note and the submitted scorecard").contains("start", "note", "scorecard");
         given().when().get("/api/shared/" + token + "/replay/scene").then().statusCode(200);
         given().when().get("/api/shared/" + token + "/replay/ops").then().statusCode(200);
         given().when().get("/api/shared/" + token + "/replay/presence").then().statusCode(200);
