@@ -134,6 +134,20 @@ public final class BoardRoom {
         serial.execute(() -> onReceive(session, message));
     }
 
+    /**
+     * A push the transport refused before decoding it into the room (its connection's rate limit): answered with
+     * this retryable error naming its clientSeq, and held like an overload ([S4], [S11]) — later pushes of the same
+     * client are refused until it is re-sent, so a re-send can never be mistaken for a duplicate.
+     */
+    public void refuse(SessionId session, ClientMessage.Push push, ErrorCode code, String message) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(push, "push");
+        if (!code.retryable()) {
+            throw new IllegalArgumentException("only retryable refusals are held: " + code);
+        }
+        serial.execute(() -> onRefuse(session, push.clientSeq(), code, message));
+    }
+
     /** The connection is gone (closed by either side). Unknown sessions are ignored. */
     public void disconnect(SessionId session) {
         Objects.requireNonNull(session, "session");
@@ -609,6 +623,20 @@ public final class BoardRoom {
             flushScheduled = true; // pushes already queued on the executor join this batch
             serial.execute(this::flush);
         }
+    }
+
+    private void onRefuse(SessionId id, long clientSeq, ErrorCode code, String message) {
+        RoomSession from = sessions.get(id);
+        if (from == null) {
+            return;
+        }
+        if (from instanceof RoomSession.Live live && live.who().role().canEdit()) {
+            ClientCursor cursor = clients.computeIfAbsent(live.clientId(), key -> new ClientCursor());
+            if (clientSeq > cursor.accepted) {
+                cursor.holdFrom = cursor.holdFrom == 0 ? clientSeq : Math.min(cursor.holdFrom, clientSeq);
+            }
+        }
+        send(from, ServerMessage.Error.of(code, message, clientSeq));
     }
 
     private int pendingCount() {

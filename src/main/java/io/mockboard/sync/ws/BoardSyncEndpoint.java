@@ -4,6 +4,7 @@ import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Action;
 import io.mockboard.board.BoardId;
 import io.mockboard.session.SessionAccess.BoardAccess;
+import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.ConnectionGuard;
 import io.mockboard.sync.protocol.ErrorCode;
@@ -68,7 +69,7 @@ public class BoardSyncEndpoint {
         if (attached == null) {
             return;
         }
-        if (admitted(attached, connection)) {
+        if (admitted(attached, connection, frame)) {
             decodeAndForward(frame, attached, connection);
         }
     }
@@ -81,18 +82,29 @@ public class BoardSyncEndpoint {
         if (attached == null) {
             return;
         }
-        if (admitted(attached, connection)) {
+        if (admitted(attached, connection, null)) {
             refuse(connection, attached, ErrorCode.BAD_JSON, "Frames are text (JSON); a binary frame of " + frame.length() + " bytes was ignored");
         }
     }
 
-    /** The rate limit's verdict on one more frame: true to handle it; otherwise it has been answered. */
-    private boolean admitted(Attached attached, WebSocketConnection connection) {
+    /**
+     * The rate limit's verdict on one more frame: true to handle it; otherwise it has been answered. A refused push
+     * is handed to the room, which names its clientSeq and holds the client's later pushes until it is re-sent
+     * ([S4]: a push dropped here and re-sent later must not look like a duplicate of later ones).
+     */
+    private boolean admitted(Attached attached, WebSocketConnection connection, String frame) {
         switch (attached.guard().admit()) {
             case ACCEPT -> {
                 return true;
             }
-            case REFUSE -> reply(connection, ErrorCode.RATE_LIMITED, "Too many messages; slow down");
+            case REFUSE -> {
+                ClientMessage message = frame == null ? null : decodeQuietly(frame);
+                if (message instanceof ClientMessage.Push push) {
+                    attached.room().refuse(attached.session(), push, ErrorCode.RATE_LIMITED, "Too many messages; slow down and re-send this push");
+                } else {
+                    reply(connection, ErrorCode.RATE_LIMITED, "Too many messages; slow down");
+                }
+            }
             case CLOSE_RATE_ABUSE -> close(connection, CloseCodes.RATE_LIMIT_ABUSE, "rate limit exceeded");
             case CLOSE_BAD_FRAMES -> close(connection, CloseCodes.TOO_MANY_BAD_FRAMES, "too many bad frames");
         }
@@ -137,6 +149,14 @@ public class BoardSyncEndpoint {
             attached.room().receive(attached.session(), codec.decode(frame));
         } catch (ProtocolException e) {
             refuse(connection, attached, e.code(), e.getMessage());
+        }
+    }
+
+    private ClientMessage decodeQuietly(String frame) {
+        try {
+            return codec.decode(frame);
+        } catch (ProtocolException e) {
+            return null; // a bad frame refused for its rate is not counted twice
         }
     }
 

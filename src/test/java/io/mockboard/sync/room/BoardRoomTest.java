@@ -723,6 +723,26 @@ class BoardRoomTest {
     }
 
     @Test
+    @DisplayName("[S4][S11] a push refused by the rate limit holds later pushes until it is re-sent, so it is never taken for a duplicate")
+    void rateLimitedPushIsHeld() {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        ada.push(1, rect("a", 1, 1));
+        registry.room(board).refuse(ada.id, new ClientMessage.Push(2, List.of(rect("b", 1, 1))), ErrorCode.RATE_LIMITED, "slow down");
+        ada.push(3, rect("c", 1, 1));
+        executor.runAll();
+        List<ServerMessage.Error> errors = ada.socket.all(ServerMessage.Error.class);
+        assertEquals(List.of(2L, 3L), errors.stream().map(ServerMessage.Error::clientSeq).toList());
+        assertEquals(ErrorCode.RATE_LIMITED, errors.get(0).code());
+        assertTrue(errors.stream().allMatch(ServerMessage.Error::retryable));
+        ada.push(2, rect("b", 1, 1)).push(3, rect("c", 1, 1));
+        executor.runAll();
+        assertEquals(List.of(1L, 2L, 3L), store.ops(board).stream().map(StoredOp::clientSeq).toList());
+        assertEquals(List.of(1L, 2L, 3L), ada.ackedSeqs());
+        assertFalse(ada.socket.sent.stream().anyMatch(m -> m instanceof ServerMessage.Ack ack && Boolean.TRUE.equals(ack.duplicate())),
+                "no re-sent push is acknowledged as a duplicate");
+    }
+
+    @Test
     @DisplayName("[S11] unload completes only after everything accepted is stored")
     void unloadWaitsForStore() {
         Conn ada = connect(ADA, "ada-tab", 0);

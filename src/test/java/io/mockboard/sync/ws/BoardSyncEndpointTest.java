@@ -77,6 +77,53 @@ class BoardSyncEndpointTest {
     }
 
     @Test
+    @DisplayName("[S4][S9] pushes over the rate limit are named and held; re-sent, each is stored once and none is acked as a duplicate")
+    void rateLimitedPushesAreStoredOnceResent() {
+        int pushes = 150; // more than the burst of 120
+        try (WsTestClient a = join("rate-a", 0)) {
+            for (int i = 1; i <= pushes; i++) {
+                a.send(push(i, rectangle("rl-" + i, 1, i)));
+            }
+            java.util.Set<Long> acked = new java.util.TreeSet<>();
+            java.util.Set<Long> refused = new java.util.TreeSet<>();
+            while (acked.size() + refused.size() < pushes) {
+                JsonNode answer;
+                try {
+                    answer = a.await(f -> f.path("t").asText().equals("ack") || f.path("t").asText().equals("error"));
+                } catch (AssertionError e) {
+                    throw new AssertionError("acked " + acked + " refused " + refused, e);
+                }
+                long clientSeq = answer.path("clientSeq").asLong();
+                assertThat(answer.path("clientSeq").isNull()).as("every answer names its push: " + answer).isFalse();
+                if (answer.path("t").asText().equals("ack")) {
+                    assertThat(answer.path("duplicate").asBoolean(false)).isFalse();
+                    acked.add(clientSeq);
+                } else {
+                    assertThat(answer.path("retryable").asBoolean()).as(answer.toString()).isTrue();
+                    refused.add(clientSeq);
+                }
+            }
+            assertThat(refused).as("the rate limit refused some").isNotEmpty();
+            for (long clientSeq : refused) {
+                JsonNode answer;
+                do { // as a client does: re-send after a backoff while the answer is a retryable refusal
+                    a.send(push(clientSeq, rectangle("rl-" + clientSeq, 1, (int) clientSeq)));
+                    answer = a.await(f -> f.path("clientSeq").asLong() == clientSeq
+                            && (f.path("t").asText().equals("ack") || f.path("t").asText().equals("error")));
+                    if (answer.path("t").asText().equals("error")) {
+                        assertThat(answer.path("retryable").asBoolean()).as(answer.toString()).isTrue();
+                        java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos()); // the protocol's backoff
+                    }
+                } while (answer.path("t").asText().equals("error"));
+                assertThat(answer.path("duplicate").asBoolean(false)).as("re-sent " + clientSeq + " is stored, not a duplicate").isFalse();
+            }
+        }
+        List<String> ids = given().auth().oauth2(token).when().get("/api/boards/" + boardId + "/scene").then().statusCode(200)
+                .extract().path("elements.id");
+        assertThat(ids.stream().filter(id -> id.startsWith("rl-"))).hasSize(pushes);
+    }
+
+    @Test
     @DisplayName("[S4][S6] a client that drops after pushing and re-sends on reconnect gets every op exactly once")
     void droppedClientResendsExactlyOnce() throws Exception {
         try (WsTestClient watcher = join("watcher", 0)) {
