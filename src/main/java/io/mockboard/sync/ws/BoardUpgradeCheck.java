@@ -15,17 +15,20 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Checked before a board socket is upgraded: the Origin must be allowed (HTTP 403 otherwise, against
  * cross-site WebSocket hijacking), and the caller's standing on the board is worked out by the access
  * policy and handed to the connection. A board that does not exist, or that the caller may not read,
  * closes the connection with 4010 (a browser cannot read an upgrade's HTTP status, but it can read a
- * close code). No room is ever created for such a board.
+ * close code). No room is ever created for such a board. While the database cannot be read the upgrade
+ * is refused with 503 and the client retries.
  */
 @ApplicationScoped
 class BoardUpgradeCheck implements HttpUpgradeCheck {
     static final TypedKey<BoardAccess> ACCESS = new TypedKey<>("mockboard.access");
+    private static final Logger LOG = Logger.getLogger(BoardUpgradeCheck.class);
 
     private final BoardService boards;
     private final SessionAccess access;
@@ -72,6 +75,11 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
                         context.userData().put(ACCESS, standing);
                     }
                     return CheckResult.permitUpgradeSync();
+                })
+                // the database is down: refuse with 503 (the client retries with backoff), not an unhandled 500
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("board socket refused with 503: its access could not be read (%s)", failure.getMessage());
+                    return CheckResult.rejectUpgrade(503);
                 });
     }
 
