@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Robustness tests, short versions for CI (a few minutes on 2 cores). Run after `./mvnw -B verify`
+# in a fresh checkout (it unpacks Keycloak to target/keycloak/keycloak-26.7.3 and puts the
+# PostgreSQL binaries in ~/.m2).
+#
+#   bench/ci.sh
+#
+# Environment (all optional):
+#   MOCKBOARD_JAR   a production quarkus-run.jar to use; skips the production build
+#   MOCKBOARD_JAVA  the java binary (Java 25) to run it with
+#   KEYCLOAK_HOME   Keycloak 26.7.3 (default ../target/keycloak/keycloak-26.7.3)
+#   PG_BIN          a PostgreSQL bin directory (default: the embedded-postgres binaries from ~/.m2)
+#
+# Writes results/<date>-durability-ci.json and results/<date>-outage-ci.json; exits non-zero if
+# either test finds a violation. Every server the tests start (PostgreSQL, Keycloak, Mockboard) is
+# stopped on exit, on failure and on Ctrl-C / SIGTERM.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+started=$SECONDS
+
+if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+
+if [[ -n "${MOCKBOARD_JAR:-}" ]]; then
+  jar=$MOCKBOARD_JAR
+  echo "using $jar (MOCKBOARD_JAR set: no production build)"
+else
+  # Overwrites target/quarkus-app with the production build (fine after the test run).
+  (cd .. && ./mvnw -B -q package -Dprod -DskipTests -Dquarkus.quinoa=false)
+  jar=../target/quarkus-app/quarkus-run.jar
+fi
+
+args=(--jar "$jar" --tag ci)
+[[ -n "${MOCKBOARD_JAVA:-}" ]] && args+=(--java "$MOCKBOARD_JAVA")
+[[ -n "${KEYCLOAK_HOME:-}" ]] && args+=(--keycloak-home "$KEYCLOAK_HOME")
+[[ -n "${PG_BIN:-}" ]] && args+=(--pg-bin "$PG_BIN")
+
+# Each test runs in the background so that a SIGTERM / SIGINT to this script reaches it: the test
+# then stops its servers itself (and kills their process groups if they do not stop in time).
+child=
+forward() {
+  if [[ -n "$child" ]]; then
+    kill -TERM "$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
+  exit 130
+}
+trap forward INT TERM
+
+status=0
+run_test() {
+  echo
+  echo "=== node $*"
+  node "$@" &
+  child=$!
+  local rc=0
+  wait "$child" || rc=$?
+  child=
+  if (( rc == 130 )); then
+    echo "=== $1 interrupted"
+    exit 130
+  elif (( rc != 0 )); then
+    echo "=== $1 failed (exit $rc)"
+    status=1
+  fi
+}
+
+# the production frame limiter: re-sends after each restart exceed its burst, which must lose nothing
+run_test robustness/durability.mjs --kills 3 --limiter default "${args[@]}"
+run_test robustness/outage.mjs --down 10s "${args[@]}"
+
+echo
+echo "robustness CI: $( ((status == 0)) && echo PASS || echo FAIL ) in $((SECONDS - started)) s"
+exit "$status"
