@@ -8,8 +8,8 @@
 // stops all of it on exit or Ctrl-C.
 
 import { cpus, totalmem, loadavg, release } from 'node:os';
-import { readFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installSignalHandlers, runCleanups, onCleanup, runCommand, sleep } from './lib/proc.mjs';
 import { startPostgres } from './lib/pg.mjs';
@@ -162,14 +162,21 @@ async function ensureKeycloak(cfg, stack) {
   console.log(`  Keycloak at ${stack.keycloak.realmUrl}`);
 }
 
-/** Counts ERROR / Exception lines of a server log and keeps the first few distinct ones. */
+/**
+ * Keeps a copy of a server log under .work/logs (the next run overwrites the log itself), counts its
+ * ERROR / Exception lines and keeps the first few distinct ones.
+ */
 function scanLog(file) {
   if (!file || !existsSync(file)) return null;
+  const logs = join(dirname(file), 'logs');
+  mkdirSync(logs, { recursive: true });
+  const kept = join(logs, `${new Date().toISOString().replace(/[:.]/g, '-')}-${basename(file)}`);
+  copyFileSync(file, kept);
   const lines = readFileSync(file, 'utf8').split('\n');
   const errors = lines.filter((l) => /\bERROR\b/.test(l));
   const exceptions = lines.filter((l) => /Exception/.test(l));
   const distinct = [...new Set([...errors, ...exceptions].map((l) => l.replace(/^\S+ /, '').slice(0, 300)))].slice(0, 10);
-  return { file, errorLines: errors.length, exceptionLines: exceptions.length, examples: distinct };
+  return { file: kept, errorLines: errors.length, exceptionLines: exceptions.length, examples: distinct };
 }
 
 /** Starts one target with its clients and sampler; `fn` runs the measurements. */
@@ -345,7 +352,7 @@ async function soak(cfg) {
       writeFiles(cfg.resultsDir, base, {
         csv: soakCsv(rows),
         html: soakHtml(rows, { target: cfg.target, date: run.date, heapKind: target.heapKind, csvName: `${base}.csv`, intervalS: cfg.intervalMs / 1000, summary }),
-        json: { ...run, target: cfg.target, info: target.info, rate, summary, ...extra, rows },
+        json: { ...run, target: cfg.target, info: target.info, heapKind: target.heapKind, rate, summary, ...extra, rows },
       });
     };
     // A window is reported one interval after it ends, so its slow deliveries still count.

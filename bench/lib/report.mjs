@@ -125,7 +125,10 @@ export function lineChart({ title, xs, series, yLabel, width = 920, height = 280
   const yTicks = niceTicks(all.length ? Math.max(...all) : 1);
   const yMax = yTicks[yTicks.length - 1];
   const xMax = Math.max(1, ...xs);
-  const xTicks = niceTicks(xMax, 8).filter((t) => t <= xMax);
+  // x ticks at round numbers of seconds, minutes or hours, whichever suits the span
+  const [unit, unitName] = xMax <= 600 ? [1, 's'] : xMax <= 7200 ? [60, 'min'] : [3600, 'h'];
+  const xTicks = niceTicks(xMax / unit, 8).map((t) => t * unit).filter((t) => t <= xMax);
+  const formatSeconds = (t) => `${Number((t / unit).toPrecision(6))} ${unitName}`;
   const px = (x) => m.left + (x / xMax) * w;
   const py = (y) => m.top + h - (y / yMax) * h;
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`];
@@ -159,12 +162,6 @@ export function lineChart({ title, xs, series, yLabel, width = 920, height = 280
   }
   parts.push('</svg>');
   return parts.join('\n');
-}
-
-function formatSeconds(s) {
-  if (s >= 3600) return `${(s / 3600).toFixed(s % 3600 ? 1 : 0)} h`;
-  if (s >= 60) return `${(s / 60).toFixed(s % 60 ? 1 : 0)} min`;
-  return `${s} s`;
 }
 
 export function soakHtml(rows, meta) {

@@ -85,12 +85,12 @@ class FrameFuzzTest {
         List<Long> calmLatencies = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS + 1);
         try {
-            Future<?> calm = pool.submit(() -> calmClient(calmBoard, token, fuzzing, calmLatencies));
+            Future<?> calm = pool.submit(() -> calmClient(calmBoard, fuzzing, calmLatencies));
             Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
             List<Future<Long>> workers = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
                 long seed = 1_000 + w;
-                workers.add(pool.submit(() -> fuzz(fuzzBoard, token, seed, FRAMES / WORKERS, answers)));
+                workers.add(pool.submit(() -> fuzz(fuzzBoard, seed, FRAMES / WORKERS, answers)));
             }
             long sent = 0;
             for (Future<Long> worker : workers) {
@@ -110,7 +110,7 @@ class FrameFuzzTest {
         assertThat(serverErrors).as("errors or unhandled exceptions logged by the server")
                 .extracting(r -> r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown())).isEmpty();
         // the fuzzed board still works for a well-behaved client
-        try (WsTestClient after = WsTestClient.connect(fuzzBoard, token)) {
+        try (WsTestClient after = WsTestClient.connect(fuzzBoard, freshToken())) {
             after.send(Frames.hello("after-fuzz", 0));
             after.await("welcome");
             after.send(Frames.push(1, Frames.rectangle("after", 1, 10)));
@@ -119,12 +119,12 @@ class FrameFuzzTest {
     }
 
     /** One worker: connections of hostile frames, each frame's answer awaited before the next. */
-    private long fuzz(URI board, String token, long seed, int frames, Map<String, AtomicLong> answers) {
+    private long fuzz(URI board, long seed, int frames, Map<String, AtomicLong> answers) {
         BadFrames generator = new BadFrames(seed);
         long sent = 0;
         int connection = 0;
         while (sent < frames) {
-            try (WsTestClient client = WsTestClient.connect(board, token)) {
+            try (WsTestClient client = WsTestClient.connect(board, freshToken())) {
                 client.send(Frames.hello("fuzz-" + seed + "-" + connection++, 0));
                 client.await("welcome");
                 while (sent < frames) {
@@ -176,6 +176,18 @@ class FrameFuzzTest {
         return sent;
     }
 
+    private String cachedToken;
+    private long tokenAt;
+
+    /** A token younger than a minute: a long run outlives one (an expired sign-in closes the socket with 1008). */
+    private synchronized String freshToken() {
+        if (cachedToken == null || System.nanoTime() - tokenAt > java.time.Duration.ofMinutes(1).toNanos()) {
+            cachedToken = oidc.getAccessToken("alice", "alice");
+            tokenAt = System.nanoTime();
+        }
+        return cachedToken;
+    }
+
     /** The answer to the frame just sent, skipping presence, peers and ops of others; null when the server closed. */
     private static JsonNode nextAnswer(WsTestClient client) {
         while (true) {
@@ -190,21 +202,28 @@ class FrameFuzzTest {
         }
     }
 
-    /** A well-behaved client on its own board, pushing while the fuzz runs; records ack latencies. */
-    private static void calmClient(URI board, String token, AtomicBoolean fuzzing, List<Long> latencies) {
-        try (WsTestClient client = WsTestClient.connect(board, token)) {
-            client.send(Frames.hello("calm", 0));
-            client.await("welcome");
-            for (int seq = 1; fuzzing.get(); seq++) {
-                long start = System.nanoTime();
-                client.send(Frames.push(seq, Frames.rectangle("calm", seq, 10 + seq % 50)));
-                JsonNode ack = client.await(f -> !f.path("t").asText().equals("presence"));
-                assertThat(ack.path("t").asText()).as("calm client answer " + ack).isEqualTo("ack");
-                latencies.add(System.nanoTime() - start);
-                Thread.sleep(25); // 40 pushes a second, inside the rate limit
+    /**
+     * A well-behaved client on its own board, pushing while the fuzz runs; records ack latencies. It reconnects with
+     * a fresh token every 1,000 pushes, as a browser's refreshed sign-in would.
+     */
+    private void calmClient(URI board, AtomicBoolean fuzzing, List<Long> latencies) {
+        int seq = 0;
+        while (fuzzing.get()) {
+            try (WsTestClient client = WsTestClient.connect(board, freshToken())) {
+                client.send(Frames.hello("calm", 0));
+                client.await("welcome");
+                for (int i = 0; i < 1_000 && fuzzing.get(); i++) {
+                    seq++;
+                    long start = System.nanoTime();
+                    client.send(Frames.push(seq, Frames.rectangle("calm", seq, 10 + seq % 50)));
+                    long expected = seq;
+                    JsonNode ack = client.await(f -> !f.path("t").asText().equals("presence") && !f.path("t").asText().equals("op")
+                            && f.path("clientSeq").asLong() == expected);
+                    assertThat(ack.path("t").asText()).as("calm client answer " + ack).isEqualTo("ack");
+                    latencies.add(System.nanoTime() - start);
+                    java.util.concurrent.locks.LockSupport.parkNanos(25_000_000); // 40 pushes a second, inside the rate limit
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
