@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where exceptions become HTTP responses: always {@code application/problem+json},
- * never a stack trace or a class name. Unexpected failures are logged with an id the client sees.
+ * never a stack trace or a class name. Unexpected failures are logged with an id the client sees; an unreachable
+ * database is not unexpected: it answers 503 (retry shortly) with a warning.
  */
 class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -66,10 +67,28 @@ class ProblemMapper {
 
     @ServerExceptionMapper
     Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("%s answered 503: the database is unavailable (%s)", uri.getPath(), e.getMessage());
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The database is unavailable; try again shortly").at(uri.getPath())
+                    .toResponse();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Unexpected error; reference " + id)
                 .at(uri.getPath()).toResponse();
+    }
+
+    /** Whether a failure is the database being unreachable (SQL state class 08, connection exception), not a bug. */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String safeMessage(WebApplicationException e) {
