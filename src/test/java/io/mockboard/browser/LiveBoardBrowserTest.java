@@ -66,7 +66,7 @@ class LiveBoardBrowserTest {
         Page bob = openSignedIn("bob");
         bob.locator(".board-title:text('two browsers')").waitFor();
 
-        draw(alice, "rectangle", 420, 220);
+        SessionFlow.draw(alice, "rectangle", 420, 220);
         alice.keyboard().press("Enter"); // edit the selected shape's label
         alice.locator("textarea.excalidraw-wysiwyg").waitFor();
         alice.keyboard().type("Feature store");
@@ -83,7 +83,7 @@ class LiveBoardBrowserTest {
         alice.waitForFunction("x => window.mockboard.excalidraw.getSceneElements().find(e => e.type === 'rectangle').x >= x + 40", before);
         awaitSameScene(alice, bob);
 
-        draw(bob, "ellipse", 700, 420);
+        SessionFlow.draw(bob, "ellipse", 700, 420);
         alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().some(e => e.type === 'ellipse')");
         alice.waitForFunction("() => [...window.mockboard.excalidraw.getAppState().collaborators.values()].some(c => c.pointer)");
         awaitSameScene(alice, bob);
@@ -96,8 +96,8 @@ class LiveBoardBrowserTest {
         Page alice = openSignedIn("alice");
         Page bob = openSignedIn("bob");
         for (int i = 0; i < 3; i++) {
-            draw(alice, "rectangle", 300 + i * 150, 200);
-            draw(bob, "ellipse", 300 + i * 150, 450);
+            SessionFlow.draw(alice, "rectangle", 300 + i * 150, 200);
+            SessionFlow.draw(bob, "ellipse", 300 + i * 150, 450);
         }
         alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 6");
         awaitSameScene(alice, bob);
@@ -123,8 +123,8 @@ class LiveBoardBrowserTest {
         offline.set(true);
         sockets.forEach(WebSocketRoute::close);
         bob.locator("[data-testid='sync-status'][data-state='reconnecting']").waitFor();
-        draw(bob, "rectangle", 420, 220);
-        draw(bob, "diamond", 700, 420);
+        SessionFlow.draw(bob, "rectangle", 420, 220);
+        SessionFlow.draw(bob, "diamond", 700, 420);
         bob.locator("[data-testid='sync-status']:has-text('unsent')").waitFor();
         Browsers.screenshot(bob, "offline-bob");
 
@@ -141,9 +141,9 @@ class LiveBoardBrowserTest {
     void undoOnlyUndoesYourOwnChange() {
         Page alice = openSignedIn("alice");
         Page bob = openSignedIn("bob");
-        draw(alice, "rectangle", 420, 220);
+        SessionFlow.draw(alice, "rectangle", 420, 220);
         bob.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 1");
-        draw(bob, "ellipse", 700, 420);
+        SessionFlow.draw(bob, "ellipse", 700, 420);
         alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 2");
 
         alice.keyboard().press("Control+z");
@@ -155,7 +155,7 @@ class LiveBoardBrowserTest {
     void followsTheOtherParticipantsViewport() {
         Page alice = openSignedIn("alice");
         Page bob = openSignedIn("bob");
-        draw(bob, "rectangle", 420, 220);
+        SessionFlow.draw(bob, "rectangle", 420, 220);
         alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 1");
 
         alice.locator(".UserList__collaborator").first().click();
@@ -249,15 +249,5 @@ class LiveBoardBrowserTest {
 
     private static double number(Page page, String expression) {
         return ((Number) page.evaluate(expression)).doubleValue();
-    }
-
-    private static void draw(Page page, String tool, int x, int y) {
-        page.locator("label:has([data-testid='toolbar-" + tool + "'])").click();
-        Locator canvas = page.locator("canvas.interactive");
-        var box = canvas.boundingBox();
-        page.mouse().move(box.x + x, box.y + y);
-        page.mouse().down();
-        page.mouse().move(box.x + x + 120, box.y + y + 80, new Mouse.MoveOptions().setSteps(6));
-        page.mouse().up();
     }
 }

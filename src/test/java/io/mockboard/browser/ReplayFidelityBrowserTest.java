@@ -3,8 +3,6 @@ package io.mockboard.browser;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.mockboard.session.TestSessions;
@@ -67,9 +65,9 @@ class ReplayFidelityBrowserTest {
         List<Moment> moments = new ArrayList<>();
         moments.add(settle(ada, cam, "joined"));
 
-        draw(cam, "rectangle", 300, 620); // clear of the style panel on the left
+        SessionFlow.draw(cam, "rectangle", 300, 620); // clear of the style panel on the left
         moments.add(settle(ada, cam, "candidate drew a rectangle"));
-        draw(ada, "ellipse", 500, 260);
+        SessionFlow.draw(ada, "ellipse", 500, 260);
         moments.add(settle(ada, cam, "interviewer drew an ellipse"));
         move(alice, id, "frame-as-ml-task");
         moments.add(settle(ada, cam, "step 2"));
@@ -79,8 +77,8 @@ class ReplayFidelityBrowserTest {
             cam.keyboard().press("Shift+ArrowRight"); // moves everything, template included
         }
         moments.add(settle(ada, cam, "candidate moved everything"));
-        draw(cam, "diamond", 500, 560);
-        draw(ada, "rectangle", 800, 560);
+        SessionFlow.draw(cam, "diamond", 500, 560);
+        SessionFlow.draw(ada, "rectangle", 800, 560);
         moments.add(settle(ada, cam, "both drew"));
         move(alice, id, "data");
         moments.add(settle(ada, cam, "step 3"));
@@ -146,16 +144,5 @@ class ReplayFidelityBrowserTest {
     private static void move(String token, String sessionId, String step) {
         given().auth().oauth2(token).contentType("application/json").body(Map.of("step", step))
                 .when().post("/api/sessions/" + sessionId + "/flow/step").then().statusCode(200);
-    }
-
-    private static void draw(Page page, String tool, int x, int y) {
-        page.locator("label:has([data-testid='toolbar-" + tool + "'])").click();
-        page.waitForFunction("t => window.mockboard.excalidraw.getAppState().activeTool.type === t", tool);
-        Locator canvas = page.locator("canvas.interactive");
-        var box = canvas.boundingBox();
-        page.mouse().move(box.x + x, box.y + y);
-        page.mouse().down();
-        page.mouse().move(box.x + x + 120, box.y + y + 80, new Mouse.MoveOptions().setSteps(6));
-        page.mouse().up();
     }
 }

@@ -1,6 +1,8 @@
 package io.mockboard.browser;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 
 /** What an interviewer and a guest do on the session pages, step by step, as a person would in the browser. */
@@ -33,5 +35,17 @@ public final class SessionFlow {
         guest.waitForURL("**/b/**");
         guest.locator("[data-testid='sync-status'][data-state='live']").waitFor();
         return guest;
+    }
+
+    /** Picks a shape tool and drags a 120 × 80 shape with the mouse, from (x, y) in canvas coordinates. */
+    public static void draw(Page page, String tool, int x, int y) {
+        page.locator("label:has([data-testid='toolbar-" + tool + "'])").click();
+        page.waitForFunction("t => window.mockboard.excalidraw.getAppState().activeTool.type === t", tool);
+        Locator canvas = page.locator("canvas.interactive");
+        var box = canvas.boundingBox();
+        page.mouse().move(box.x + x, box.y + y);
+        page.mouse().down();
+        page.mouse().move(box.x + x + 120, box.y + y + 80, new Mouse.MoveOptions().setSteps(6));
+        page.mouse().up();
     }
 }
