@@ -112,7 +112,13 @@ public final class ProtocolCodec {
                 clientSeq = seq.longValue();
             }
             // elements first, on the tree, so the error can name the element
-            elements.validatePush(root.get("elements"), clientSeq);
+            List<ObjectNode> validated = elements.validatePush(root.get("elements"), clientSeq);
+            if (clientSeq != null) {
+                // the common case, built from the tree as is: binding would copy every element
+                ClientMessage push = new ClientMessage.Push(clientSeq, validated);
+                validate(push);
+                return push;
+            }
         }
         ClientMessage message = bind(root, clientSeq);
         validate(message);

@@ -17,20 +17,31 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
  * {@link RoomStore} on PostgreSQL. Every call runs on the given executor (never on an event loop)
- * in one transaction. An append inserts the batch with one JDBC batch, raises the client cursors
- * in the same transaction, and is idempotent: ops already stored with the same (seq, clientId,
- * clientSeq) count as stored, any other op at a taken seq is a conflict.
+ * in one transaction. Appends are group-committed: those that arrive while a commit runs are stored
+ * together, across boards, in one transaction (one fsync) that inserts their ops with one JDBC batch
+ * and raises the client cursors. An append is idempotent: ops already stored with the same (seq,
+ * clientId, clientSeq) count as stored, any other op at a taken seq is a conflict, and a conflict
+ * fails only the append that caused it.
  */
 public final class PostgresRoomStore implements RoomStore {
+    /** Concurrent group commits: one collects while the other waits for its fsync. */
+    public static final int DEFAULT_WRITERS = 2;
     private static final String INSERT_OP = """
             insert into board_op (board_id, seq, author, client_id, client_seq, at, elements)
             values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
@@ -40,14 +51,32 @@ public final class PostgresRoomStore implements RoomStore {
             on conflict (board_id, client_id)
             do update set last_client_seq = greatest(client_cursor.last_client_seq, excluded.last_client_seq)""";
 
+    /** A group commit holds at most this many ops (a room sends at most its batch limit at a time). */
+    static final int MAX_GROUP_OPS = 2000;
+
     private final DataSource dataSource;
     private final Executor executor;
     private final ObjectMapper json;
+    private final int maxWriters;
+    private final Queue<PendingAppend> appends = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger writers = new AtomicInteger();
 
     public PostgresRoomStore(DataSource dataSource, Executor executor, ObjectMapper json) {
+        this(dataSource, executor, json, DEFAULT_WRITERS);
+    }
+
+    /**
+     * @param maxWriters how many group commits may run at once; appends that arrive meanwhile wait and are
+     *                   committed together, whatever their board, in one transaction
+     */
+    public PostgresRoomStore(DataSource dataSource, Executor executor, ObjectMapper json, int maxWriters) {
+        if (maxWriters < 1) {
+            throw new IllegalArgumentException("maxWriters must be >= 1");
+        }
         this.dataSource = dataSource;
         this.executor = executor;
         this.json = json;
+        this.maxWriters = maxWriters;
     }
 
     @Override
@@ -75,12 +104,97 @@ public final class PostgresRoomStore implements RoomStore {
         if (ops.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return inTransaction(connection -> {
-            requireNoGap(connection, board, ops.getFirst().seq());
-            int[] inserted;
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_OP)) {
-                for (StoredOp op : ops) {
-                    insert.setObject(1, board.value());
+        PendingAppend pending = new PendingAppend(board, List.copyOf(ops), new CompletableFuture<>());
+        appends.add(pending);
+        startWriter();
+        return pending.done();
+    }
+
+    /** Starts a writer unless {@code maxWriters} already run; each takes what is waiting and commits it as one group. */
+    private void startWriter() {
+        while (!appends.isEmpty()) {
+            int running = writers.get();
+            if (running >= maxWriters) {
+                return; // a running writer takes it after its current commit
+            }
+            if (writers.compareAndSet(running, running + 1)) {
+                try {
+                    executor.execute(this::write);
+                } catch (RejectedExecutionException e) {
+                    writers.decrementAndGet();
+                    failWaiting(new StoreUnavailableException("the store is shutting down", e));
+                }
+                return;
+            }
+        }
+    }
+
+    private void write() {
+        try {
+            for (List<PendingAppend> group = takeGroup(); !group.isEmpty(); group = takeGroup()) {
+                commit(group);
+            }
+        } finally {
+            writers.decrementAndGet();
+            startWriter(); // an append may have arrived after the last take and before the decrement
+        }
+    }
+
+    /** The waiting appends, oldest first, up to {@link #MAX_GROUP_OPS} ops and at most one per board. */
+    private synchronized List<PendingAppend> takeGroup() {
+        List<PendingAppend> group = new ArrayList<>();
+        Set<BoardId> boards = new HashSet<>();
+        int size = 0;
+        for (PendingAppend next = appends.peek(); next != null; next = appends.peek()) {
+            if (!group.isEmpty() && (size + next.ops().size() > MAX_GROUP_OPS || boards.contains(next.board()))) {
+                break;
+            }
+            appends.poll();
+            group.add(next);
+            boards.add(next.board());
+            size += next.ops().size();
+        }
+        return group;
+    }
+
+    /**
+     * One transaction and one fsync for the whole group. If it conflicts, nobody's ops were stored, and each
+     * append is tried again on its own so that only the conflicting one fails.
+     */
+    private void commit(List<PendingAppend> group) {
+        try {
+            transact(connection -> {
+                appendAll(connection, group);
+                return null;
+            });
+            group.forEach(pending -> pending.done().complete(null));
+        } catch (StoreConflictException e) {
+            if (group.size() == 1) {
+                group.getFirst().done().completeExceptionally(e);
+                return;
+            }
+            for (PendingAppend pending : group) {
+                commit(List.of(pending));
+            }
+        } catch (RuntimeException e) {
+            group.forEach(pending -> pending.done().completeExceptionally(e));
+        }
+    }
+
+    private void failWaiting(RuntimeException error) {
+        for (PendingAppend pending = appends.poll(); pending != null; pending = appends.poll()) {
+            pending.done().completeExceptionally(error);
+        }
+    }
+
+    private void appendAll(Connection connection, List<PendingAppend> group) throws SQLException {
+        requireNoGaps(connection, group);
+        List<StoredOp> ops = new ArrayList<>();
+        List<BoardId> opBoards = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_OP)) {
+            for (PendingAppend pending : group) {
+                for (StoredOp op : pending.ops()) {
+                    insert.setObject(1, pending.board().value());
                     insert.setLong(2, op.seq());
                     insert.setString(3, op.author());
                     insert.setString(4, op.clientId());
@@ -88,29 +202,32 @@ public final class PostgresRoomStore implements RoomStore {
                     insert.setTimestamp(6, Timestamp.from(op.at()));
                     insert.setString(7, text(op.elements()));
                     insert.addBatch();
+                    ops.add(op);
+                    opBoards.add(pending.board());
                 }
-                inserted = insert.executeBatch();
             }
+            int[] inserted = insert.executeBatch();
             for (int i = 0; i < ops.size(); i++) {
                 if (inserted[i] == 0) {
-                    requireSameOp(connection, board, ops.get(i));
+                    requireSameOp(connection, opBoards.get(i), ops.get(i));
                 }
             }
-            Map<String, Long> highest = new HashMap<>();
-            for (StoredOp op : ops) {
-                highest.merge(op.clientId(), op.clientSeq(), Math::max);
-            }
-            try (PreparedStatement cursor = connection.prepareStatement(RAISE_CURSOR)) {
+        }
+        try (PreparedStatement cursor = connection.prepareStatement(RAISE_CURSOR)) {
+            for (PendingAppend pending : group) {
+                Map<String, Long> highest = new HashMap<>();
+                for (StoredOp op : pending.ops()) {
+                    highest.merge(op.clientId(), op.clientSeq(), Math::max);
+                }
                 for (var entry : highest.entrySet()) {
-                    cursor.setObject(1, board.value());
+                    cursor.setObject(1, pending.board().value());
                     cursor.setString(2, entry.getKey());
                     cursor.setLong(3, entry.getValue());
                     cursor.addBatch();
                 }
-                cursor.executeBatch();
             }
-            return null;
-        });
+            cursor.executeBatch();
+        }
     }
 
     @Override
@@ -132,16 +249,26 @@ public final class PostgresRoomStore implements RoomStore {
         return inTransaction(connection -> opsAfter(connection, board, afterSeq, limit));
     }
 
-    /** Seqs are dense: a batch starts at most one past the stored head. */
-    private static void requireNoGap(Connection connection, BoardId board, long firstSeq) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("select coalesce(max(seq), 0) from board_op where board_id = ?")) {
-            s.setObject(1, board.value());
+    /** Seqs are dense: each batch starts at most one past its board's stored head (one query for the group). */
+    private static void requireNoGaps(Connection connection, List<PendingAppend> group) throws SQLException {
+        UUID[] boards = group.stream().map(pending -> pending.board().value()).toArray(UUID[]::new);
+        Map<UUID, Long> heads = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("""
+                select b, coalesce((select max(seq) from board_op where board_id = b), 0)
+                from unnest(?::uuid[]) as t(b)""")) {
+            s.setArray(1, connection.createArrayOf("uuid", boards));
             try (ResultSet row = s.executeQuery()) {
-                row.next();
-                long head = row.getLong(1);
-                if (firstSeq > head + 1) {
-                    throw new StoreConflictException("seq " + firstSeq + " would leave a gap after " + head + " on board " + board);
+                while (row.next()) {
+                    heads.put(row.getObject(1, UUID.class), row.getLong(2));
                 }
+            }
+        }
+        for (PendingAppend pending : group) {
+            long head = heads.getOrDefault(pending.board().value(), 0L);
+            long firstSeq = pending.ops().getFirst().seq();
+            if (firstSeq > head + 1) {
+                throw new StoreConflictException("seq " + firstSeq + " would leave a gap after " + head + " on board "
+                        + pending.board());
             }
         }
     }
@@ -216,20 +343,25 @@ public final class PostgresRoomStore implements RoomStore {
     }
 
     private <T> CompletionStage<T> inTransaction(Work<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new StoreUnavailableException("PostgreSQL: " + e.getMessage(), e);
+        return CompletableFuture.supplyAsync(() -> transact(work), executor);
+    }
+
+    private <T> T transact(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-        }, executor);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private record PendingAppend(BoardId board, List<StoredOp> ops, CompletableFuture<Void> done) {
     }
 }

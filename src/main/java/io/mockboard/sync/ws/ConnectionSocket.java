@@ -8,6 +8,14 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 /** The room's view of one WebSocket connection: encode and send, never block, ignore closed sockets. */
 final class ConnectionSocket implements RoomSocket {
+    /** Frames longer than this (welcomes of large boards) are not kept for the next send. */
+    private static final int MAX_REMEMBERED_CHARS = 64 * 1024;
+    /**
+     * The last frame encoded on this thread: a room broadcasts one message object to each peer in a row,
+     * on one thread, so it is encoded once, not once per peer.
+     */
+    private static final ThreadLocal<Encoded> LAST = new ThreadLocal<>();
+
     private final WebSocketConnection connection;
     private final ProtocolCodec codec;
 
@@ -19,8 +27,18 @@ final class ConnectionSocket implements RoomSocket {
     @Override
     public void send(ServerMessage message) {
         if (connection.isOpen()) {
-            connection.sendText(codec.encode(message)).subscribe().with(ok -> {}, failure -> {});
+            connection.sendText(text(message)).subscribe().with(ok -> {}, failure -> {});
         }
+    }
+
+    private String text(ServerMessage message) {
+        Encoded last = LAST.get();
+        if (last != null && last.message() == message) {
+            return last.text();
+        }
+        String text = codec.encode(message);
+        LAST.set(text.length() <= MAX_REMEMBERED_CHARS ? new Encoded(message, text) : null);
+        return text;
     }
 
     @Override
@@ -28,5 +46,8 @@ final class ConnectionSocket implements RoomSocket {
         if (connection.isOpen()) {
             connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, failure -> {});
         }
+    }
+
+    private record Encoded(ServerMessage message, String text) {
     }
 }

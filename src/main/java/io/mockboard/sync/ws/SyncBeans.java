@@ -54,7 +54,8 @@ class SyncBeans {
     @Produces
     @Singleton
     PostgresRoomStore store(DataSource dataSource, ObjectMapper json) {
-        return new PostgresRoomStore(dataSource, storeExecutor, json);
+        return new PostgresRoomStore(dataSource, storeExecutor, json,
+                config.storeWriters().orElse(PostgresRoomStore.DEFAULT_WRITERS));
     }
 
     @Produces

@@ -45,6 +45,9 @@ public interface SyncConfig {
     /** Threads writing to and reading from PostgreSQL for the rooms. */
     OptionalInt storeThreads();
 
+    /** Group commits that may run at once; appends arriving meanwhile are stored together, across boards. */
+    OptionalInt storeWriters();
+
     /** How often rooms get their housekeeping tick (time-based snapshots, retries, idle unload). */
     Optional<Duration> tickInterval();
 }
