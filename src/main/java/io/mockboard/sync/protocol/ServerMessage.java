@@ -102,7 +102,7 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
             @JsonProperty("elements") List<ObjectNode> elements)
             implements ServerMessage {
         public Op {
-            elements = List.copyOf(elements);
+            elements = ElementList.of(elements); // written as the op's stored JSON text
         }
     }
 

@@ -743,7 +743,7 @@ public final class BoardRoom {
         if (config.maxCatchupOps() == 0) {
             return;
         }
-        recent.addLast(op);
+        recent.addLast(op.compact()); // text only: a room keeps up to maxCatchupOps of them
         while (recent.size() > config.maxCatchupOps()) {
             recent.removeFirst();
         }

@@ -1,6 +1,7 @@
 package io.mockboard.sync.room;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockboard.sync.protocol.ElementList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,10 +21,20 @@ public record StoredOp(long seq, String author, String clientId, long clientSeq,
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(at, "at");
-        elements = List.copyOf(elements);
+        elements = ElementList.of(elements);
         if (seq < 1 || clientSeq < 1) {
             throw new IllegalArgumentException("seq and clientSeq start at 1");
         }
+    }
+
+    /** The elements as a JSON array, serialized once and shared by the op log and the wire. */
+    public String elementsJson() {
+        return ((ElementList) elements).json();
+    }
+
+    /** This op with its elements held as JSON text only: what a room keeps for catch-up. */
+    public StoredOp compact() {
+        return new StoredOp(seq, author, clientId, clientSeq, at, ((ElementList) elements).compact());
     }
 
     /** Same (seq, clientId, clientSeq): the identity an idempotent append compares. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.board.BoardId;
+import io.mockboard.sync.protocol.ElementList;
 import io.mockboard.sync.room.RoomStore;
 import io.mockboard.sync.room.StoreConflictException;
 import io.mockboard.sync.room.StoreUnavailableException;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,17 +44,24 @@ import javax.sql.DataSource;
 public final class PostgresRoomStore implements RoomStore {
     /** Concurrent group commits: one collects while the other waits for its fsync. */
     public static final int DEFAULT_WRITERS = 2;
+    /**
+     * One op and its client's cursor in one statement (one row of a JDBC batch): the cursor is raised only if
+     * the op was inserted, so the update count says whether the op was new (1) or its seq already taken (0).
+     */
     private static final String INSERT_OP = """
-            insert into board_op (board_id, seq, author, client_id, client_seq, at, elements)
-            values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
-            on conflict (board_id, seq) do nothing""";
-    private static final String RAISE_CURSOR = """
-            insert into client_cursor (board_id, client_id, last_client_seq) values (?, ?, ?)
+            with op as (
+                insert into board_op (board_id, seq, author, client_id, client_seq, at, elements)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                on conflict (board_id, seq) do nothing
+                returning board_id, client_id, client_seq)
+            insert into client_cursor (board_id, client_id, last_client_seq)
+            select board_id, client_id, client_seq from op
             on conflict (board_id, client_id)
             do update set last_client_seq = greatest(client_cursor.last_client_seq, excluded.last_client_seq)""";
 
     /** A group commit holds at most this many ops (a room sends at most its batch limit at a time). */
     static final int MAX_GROUP_OPS = 2000;
+    private static final int MAX_REMEMBERED_HEADS = 100_000;
 
     private final DataSource dataSource;
     private final Executor executor;
@@ -60,6 +69,8 @@ public final class PostgresRoomStore implements RoomStore {
     private final int maxWriters;
     private final Queue<PendingAppend> appends = new ConcurrentLinkedQueue<>();
     private final AtomicInteger writers = new AtomicInteger();
+    /** The last seq this store committed per board (see {@link #requireNoGaps}). */
+    private final Map<BoardId, Long> storedHeads = new ConcurrentHashMap<>();
 
     public PostgresRoomStore(DataSource dataSource, Executor executor, ObjectMapper json) {
         this(dataSource, executor, json, DEFAULT_WRITERS);
@@ -167,8 +178,10 @@ public final class PostgresRoomStore implements RoomStore {
                 appendAll(connection, group);
                 return null;
             });
+            rememberHeads(group, true);
             group.forEach(pending -> pending.done().complete(null));
         } catch (StoreConflictException e) {
+            rememberHeads(group, false);
             if (group.size() == 1) {
                 group.getFirst().done().completeExceptionally(e);
                 return;
@@ -177,6 +190,7 @@ public final class PostgresRoomStore implements RoomStore {
                 commit(List.of(pending));
             }
         } catch (RuntimeException e) {
+            rememberHeads(group, false);
             group.forEach(pending -> pending.done().completeExceptionally(e));
         }
     }
@@ -200,7 +214,7 @@ public final class PostgresRoomStore implements RoomStore {
                     insert.setString(4, op.clientId());
                     insert.setLong(5, op.clientSeq());
                     insert.setTimestamp(6, Timestamp.from(op.at()));
-                    insert.setString(7, text(op.elements()));
+                    insert.setString(7, op.elementsJson());
                     insert.addBatch();
                     ops.add(op);
                     opBoards.add(pending.board());
@@ -212,21 +226,6 @@ public final class PostgresRoomStore implements RoomStore {
                     requireSameOp(connection, opBoards.get(i), ops.get(i));
                 }
             }
-        }
-        try (PreparedStatement cursor = connection.prepareStatement(RAISE_CURSOR)) {
-            for (PendingAppend pending : group) {
-                Map<String, Long> highest = new HashMap<>();
-                for (StoredOp op : pending.ops()) {
-                    highest.merge(op.clientId(), op.clientSeq(), Math::max);
-                }
-                for (var entry : highest.entrySet()) {
-                    cursor.setObject(1, pending.board().value());
-                    cursor.setString(2, entry.getKey());
-                    cursor.setLong(3, entry.getValue());
-                    cursor.addBatch();
-                }
-            }
-            cursor.executeBatch();
         }
     }
 
@@ -249,9 +248,19 @@ public final class PostgresRoomStore implements RoomStore {
         return inTransaction(connection -> opsAfter(connection, board, afterSeq, limit));
     }
 
-    /** Seqs are dense: each batch starts at most one past its board's stored head (one query for the group). */
-    private static void requireNoGaps(Connection connection, List<PendingAppend> group) throws SQLException {
-        UUID[] boards = group.stream().map(pending -> pending.board().value()).toArray(UUID[]::new);
+    /**
+     * Seqs are dense: each batch starts at most one past its board's stored head. A batch that continues the
+     * head this store last wrote needs no query: the log is insert-only, so the head can only have moved if
+     * another writer took that seq, which the insert reports as a conflict. Other boards are read in one query.
+     */
+    private void requireNoGaps(Connection connection, List<PendingAppend> group) throws SQLException {
+        List<PendingAppend> unknown = group.stream()
+                .filter(pending -> !Long.valueOf(pending.ops().getFirst().seq() - 1).equals(storedHeads.get(pending.board())))
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        UUID[] boards = unknown.stream().map(pending -> pending.board().value()).toArray(UUID[]::new);
         Map<UUID, Long> heads = new HashMap<>();
         try (PreparedStatement s = connection.prepareStatement("""
                 select b, coalesce((select max(seq) from board_op where board_id = b), 0)
@@ -263,12 +272,26 @@ public final class PostgresRoomStore implements RoomStore {
                 }
             }
         }
-        for (PendingAppend pending : group) {
+        for (PendingAppend pending : unknown) {
             long head = heads.getOrDefault(pending.board().value(), 0L);
             long firstSeq = pending.ops().getFirst().seq();
             if (firstSeq > head + 1) {
                 throw new StoreConflictException("seq " + firstSeq + " would leave a gap after " + head + " on board "
                         + pending.board());
+            }
+        }
+    }
+
+    /** Remembers (or, after a failure, forgets) the heads this store wrote; bounded by clearing now and then. */
+    private void rememberHeads(List<PendingAppend> group, boolean stored) {
+        if (storedHeads.size() > MAX_REMEMBERED_HEADS) {
+            storedHeads.clear();
+        }
+        for (PendingAppend pending : group) {
+            if (stored) {
+                storedHeads.put(pending.board(), pending.ops().getLast().seq());
+            } else {
+                storedHeads.remove(pending.board());
             }
         }
     }
@@ -298,7 +321,7 @@ public final class PostgresRoomStore implements RoomStore {
             try (ResultSet row = s.executeQuery()) {
                 while (row.next()) {
                     ops.add(new StoredOp(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                            row.getTimestamp(5).toInstant(), elements(row.getString(6))));
+                            row.getTimestamp(5).toInstant(), ElementList.ofJson(row.getString(6))));
                 }
             }
         }
