@@ -21,6 +21,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData.TypedKey;
@@ -29,6 +30,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
+import org.jboss.logging.Logger;
 
 /**
  * The board socket. Authenticated at the upgrade (OIDC bearer token or session cookie; the board
@@ -39,6 +41,7 @@ import java.time.Clock;
 @WebSocket(path = "/boards/{boardId}/sync", endpointId = BoardSyncEndpoint.ID)
 public class BoardSyncEndpoint {
     static final String ID = "board-sync";
+    private static final Logger LOG = Logger.getLogger(BoardSyncEndpoint.class);
     private static final TypedKey<Attached> ATTACHED = new TypedKey<>("mockboard.attached");
 
     /** What a connection is attached to once open. */
@@ -109,6 +112,22 @@ public class BoardSyncEndpoint {
             case CLOSE_BAD_FRAMES -> close(connection, CloseCodes.TOO_MANY_BAD_FRAMES, "too many bad frames");
         }
         return false;
+    }
+
+    /**
+     * The transport refuses a message over {@code max-message-size} by reporting an exception and leaving the
+     * socket open; the protocol promises close 1009 for it. Any other failure is logged, as before.
+     */
+    @OnError
+    @NonBlocking
+    void failed(IllegalStateException error, WebSocketConnection connection) {
+        String message = error.getMessage();
+        if (message != null && message.contains("max message size")) {
+            connection.close(new CloseReason(CloseCodes.TOO_BIG, "frame larger than " + codec.limits().maxFrameChars()
+                    + " bytes")).subscribe().with(ok -> {}, failure -> {});
+            return;
+        }
+        LOG.error("board socket " + connection.id() + " failed", error);
     }
 
     @OnClose

@@ -19,7 +19,6 @@ final class BadFrames {
     static final String[] KINDS = {"truncated", "garbage", "wrong-type", "unknown-type", "no-type", "deep", "prototype",
         "numbers", "duplicate-keys", "not-elements", "huge-text", "binary", "second-hello", "oversized"};
 
-    static final boolean OVERSIZED = Boolean.getBoolean("mockboard.fuzz.oversized");
 
     private final SplittableRandom random;
     private long clientSeq = 1;
@@ -29,8 +28,8 @@ final class BadFrames {
     }
 
     Frame next() {
-        // oversized frames (over the 1 MiB transport limit) are opt-in: they are not answered yet (see docs/benchmarks.md)
-        String kind = OVERSIZED && random.nextInt(200) == 0 ? "oversized" : KINDS[random.nextInt(KINDS.length - 1)];
+        // a frame over the 1 MiB transport limit is rare (1 in 200): each one costs a connection (closed 1009)
+        String kind = random.nextInt(200) == 0 ? "oversized" : KINDS[random.nextInt(KINDS.length - 1)];
         if (kind.equals("oversized")) {
             return new Frame(kind, "{\"t\":\"ping\",\"nonce\":1,\"pad\":\"" + "x".repeat(1_048_577) + "\"}", null, Answer.CLOSE_1009);
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.mockboard.board.BoardId;
+import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.room.RoomRegistry;
 import io.mockboard.board.TestBoards;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -187,6 +188,18 @@ class BoardSyncEndpointTest {
             b.send(push(1, rectangle("ok", 1, 10)));
             assertThat(b.await("ack").path("seq").asLong()).isEqualTo(1);
             assertThat(a.await("op").path("elements").get(0).path("id").asText()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    @DisplayName("[S9] a frame over the 1 MiB transport limit closes that socket with 1009; the board carries on")
+    void frameOverTheTransportLimitClosesWith1009() throws Exception {
+        try (WsTestClient a = join("client-a", 0); WsTestClient b = join("client-b", 0)) {
+            a.send("{\"t\":\"ping\",\"nonce\":1,\"pad\":\"" + "x".repeat(1_048_577) + "\"}");
+            assertThat(a.closeCode.get(15, TimeUnit.SECONDS)).isEqualTo(CloseCodes.TOO_BIG);
+
+            b.send(push(1, rectangle("after", 1, 10)));
+            assertThat(b.await("ack").path("seq").asLong()).isEqualTo(1);
         }
     }
 
