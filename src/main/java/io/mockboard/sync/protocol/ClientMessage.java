@@ -47,7 +47,7 @@ public sealed interface ClientMessage
             @JsonProperty(value = "elements", required = true) List<ObjectNode> elements)
             implements ClientMessage {
         public Push {
-            elements = List.copyOf(elements);
+            elements = ElementList.of(elements);
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -43,6 +44,14 @@ public final class ElementList extends AbstractList<ObjectNode> implements Rando
             return list;
         }
         return new ElementList(List.copyOf(elements), null);
+    }
+
+    /**
+     * Elements together with the JSON array text they were parsed from ({@code json} may be null: then it is
+     * made on first use). The caller vouches that the text is exactly these elements.
+     */
+    public static ElementList of(List<ObjectNode> elements, String json) {
+        return new ElementList(List.copyOf(elements), json);
     }
 
     /** Elements known by their JSON array text (from the op log): parsed only if someone reads them. */
@@ -105,6 +114,15 @@ public final class ElementList extends AbstractList<ObjectNode> implements Rando
 
         @Override
         public void serialize(ElementList list, JsonGenerator out, SerializerProvider provider) throws IOException {
+            if (out instanceof TokenBuffer) {
+                // converting to a tree (valueToTree): give it the trees, not a raw value
+                out.writeStartArray(list, list.size());
+                for (ObjectNode element : list) {
+                    out.writeTree(element);
+                }
+                out.writeEndArray();
+                return;
+            }
             out.writeRawValue(list.json());
         }
     }

@@ -2,7 +2,9 @@ package io.mockboard.sync.protocol;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -15,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +37,7 @@ public final class ProtocolCodec {
     private final ProtocolLimits limits;
     private final ObjectMapper mapper;
     private final ObjectReader clientReader;
+    private final ObjectReader valueReader;
     private final ObjectReader serverReader;
     private final ObjectWriter serverWriter;
     private final ObjectWriter clientWriter;
@@ -60,6 +65,7 @@ public final class ProtocolCodec {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
         this.clientReader = mapper.readerFor(ClientMessage.class);
+        this.valueReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.serverReader = mapper.readerFor(ServerMessage.class);
         this.serverWriter = mapper.writerFor(ServerMessage.class);
         this.clientWriter = mapper.writerFor(ClientMessage.class);
@@ -94,7 +100,8 @@ public final class ProtocolCodec {
             throw new ProtocolException(ErrorCode.TOO_LARGE,
                     "the frame is longer than " + limits.maxFrameChars() + " chars");
         }
-        JsonNode root = readTree(json);
+        Frame frame = readFrame(json);
+        JsonNode root = frame.root();
         if (!root.isObject()) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a message is a JSON object");
         }
@@ -114,8 +121,9 @@ public final class ProtocolCodec {
             // elements first, on the tree, so the error can name the element
             List<ObjectNode> validated = elements.validatePush(root.get("elements"), clientSeq);
             if (clientSeq != null) {
-                // the common case, built from the tree as is: binding would copy every element
-                ClientMessage push = new ClientMessage.Push(clientSeq, validated);
+                // the common case, built from the tree as is (binding would copy every element), and with
+                // the elements' text as the client sent it: the op log and the peers get it unchanged
+                ClientMessage push = new ClientMessage.Push(clientSeq, ElementList.of(validated, frame.elementsText()));
                 validate(push);
                 return push;
             }
@@ -123,6 +131,43 @@ public final class ProtocolCodec {
         ClientMessage message = bind(root, clientSeq);
         validate(message);
         return message;
+    }
+
+    /** A parsed frame, and the exact text of its top-level {@code elements} array if it has one. */
+    private record Frame(JsonNode root, String elementsText) {
+    }
+
+    /**
+     * Parses a frame like {@link #readTree}, walking a top-level object field by field so that the text of
+     * its {@code elements} array can be cut out of the frame (validated elements are stored and relayed as
+     * sent, never serialized again). The same parser reads every value, so depth, length and duplicate-key
+     * limits apply as for the whole frame.
+     */
+    private Frame readFrame(String json) throws ProtocolException {
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new Frame(readTree(json), null);
+            }
+            ObjectNode root = mapper.createObjectNode();
+            String elementsText = null;
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken token = parser.nextToken();
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                JsonNode value = valueReader.readTree(parser);
+                root.set(name, value == null ? NullNode.getInstance() : value);
+                if (token == JsonToken.START_ARRAY && name.equals("elements")) {
+                    elementsText = json.substring(start, (int) parser.currentLocation().getCharOffset());
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new ProtocolException(ErrorCode.BAD_JSON, "the frame is not valid JSON");
+            }
+            return new Frame(root, elementsText);
+        } catch (StreamConstraintsException e) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "the frame is nested too deeply or has a value that is too long");
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, "the frame is not valid JSON");
+        }
     }
 
     private JsonNode readTree(String json) throws ProtocolException {

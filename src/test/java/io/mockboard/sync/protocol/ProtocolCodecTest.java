@@ -51,6 +51,32 @@ class ProtocolCodecTest {
     }
 
     @Test
+    @DisplayName("a push keeps its elements' text exactly as sent, whatever comes before or after it in the frame")
+    void pushKeepsTheElementsTextAsSent() throws Exception {
+        String elements = "[ " + RECT + " ,\n" + RECT.replace("\"r1\"", "\"r\\u0032\"") + "]";
+        for (String frame : List.of(
+                "{\"t\":\"push\",\"clientSeq\":7,\"elements\":" + elements + "}",
+                " { \"elements\" : " + elements + " , \"clientSeq\" : 7, \"t\" : \"push\" , \"extra\": {\"elements\": [1]} } ")) {
+            ClientMessage.Push push = (ClientMessage.Push) codec.decode(frame);
+            String text = ((ElementList) push.elements()).json();
+            assertEquals(elements, text);
+            assertEquals(codec.mapper().readTree(elements), codec.mapper().valueToTree(push.elements()));
+            assertEquals("r2", push.elements().get(1).get("id").asText());
+        }
+    }
+
+    @Test
+    @DisplayName("frames that are not one JSON object, or have duplicate or trailing parts, are bad_json or invalid")
+    void framesMustBeOneObject() {
+        assertEquals(ErrorCode.BAD_JSON, rejected("{\"t\":\"ping\",\"nonce\":1}{}").code());
+        assertEquals(ErrorCode.BAD_JSON, rejected("{\"t\":\"ping\",\"nonce\":1} x").code());
+        assertEquals(ErrorCode.BAD_JSON, rejected("{\"t\":\"ping\",\"t\":\"ping\"}").code());
+        assertEquals(ErrorCode.BAD_JSON, rejected("{\"t\":\"push\",\"clientSeq\":1,\"elements\":[" + RECT + "]").code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected("[1]").code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected("null").code());
+    }
+
+    @Test
     @DisplayName("decodes presence with every field, and with only idle")
     void decodesPresence() throws ProtocolException {
         ClientMessage.Presence full = (ClientMessage.Presence) codec.decode("""
