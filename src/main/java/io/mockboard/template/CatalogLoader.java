@@ -31,10 +31,11 @@ public class CatalogLoader {
     }
 
     void onStart(@Observes StartupEvent start) {
+        Map<String, String> loaded = templates.loadedHashes();
         for (String slug : order().keySet()) {
             byte[] bytes = bytes("catalog/" + slug + ".json");
             String hash = sha256(bytes);
-            if (templates.isCurrent(slug, hash)) {
+            if (hash.equals(loaded.get(slug))) {
                 continue;
             }
             JsonNode file = parse(bytes, slug);

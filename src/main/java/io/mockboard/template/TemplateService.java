@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +113,15 @@ public class TemplateService {
         owned(id, user).delete();
     }
 
-    /** Whether the shipped template with this slug was loaded from a file with this hash. */
+    /** The hash of the catalog file each shipped template was loaded from, by slug (one query, on start). */
     @Transactional
-    public boolean isCurrent(String slug, String contentHash) {
-        return TemplateEntity.count("slug = ?1 and contentHash = ?2", slug, contentHash) > 0;
+    public Map<String, String> loadedHashes() {
+        Map<String, String> hashes = new HashMap<>();
+        TemplateEntity.getEntityManager()
+                .createQuery("select t.slug, t.contentHash from TemplateEntity t where t.contentHash is not null", Object[].class)
+                .getResultList()
+                .forEach(row -> hashes.put((String) row[0], (String) row[1]));
+        return hashes;
     }
 
     /** Inserts or refreshes a shipped template by its slug (the catalog on start). */

@@ -25,6 +25,8 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     public final List<JsonNode> seen = new ArrayList<>();
     public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    /** When the first fragment of the first message arrived (System.nanoTime), 0 until then. */
+    public volatile long firstFragmentNanos;
     private WebSocket socket;
 
     public static WsTestClient connect(URI uri, String token) {
@@ -142,6 +144,9 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        if (firstFragmentNanos == 0) {
+            firstFragmentNanos = System.nanoTime();
+        }
         partial.append(data);
         if (last) {
             try {
