@@ -1,8 +1,5 @@
 package io.mockboard.sync.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.board.BoardId;
 import io.mockboard.sync.protocol.ElementList;
@@ -18,19 +15,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -59,35 +50,26 @@ public final class PostgresRoomStore implements RoomStore {
             on conflict (board_id, client_id)
             do update set last_client_seq = greatest(client_cursor.last_client_seq, excluded.last_client_seq)""";
 
-    /** A group commit holds at most this many ops (a room sends at most its batch limit at a time). */
-    static final int MAX_GROUP_OPS = 2000;
     private static final int MAX_REMEMBERED_HEADS = 100_000;
 
     private final DataSource dataSource;
     private final Executor executor;
-    private final ObjectMapper json;
-    private final int maxWriters;
-    private final Queue<PendingAppend> appends = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger writers = new AtomicInteger();
+    private final AppendQueue appends;
     /** The last seq this store committed per board (see {@link #requireNoGaps}). */
     private final Map<BoardId, Long> storedHeads = new ConcurrentHashMap<>();
 
-    public PostgresRoomStore(DataSource dataSource, Executor executor, ObjectMapper json) {
-        this(dataSource, executor, json, DEFAULT_WRITERS);
+    public PostgresRoomStore(DataSource dataSource, Executor executor) {
+        this(dataSource, executor, DEFAULT_WRITERS);
     }
 
     /**
      * @param maxWriters how many group commits may run at once; appends that arrive meanwhile wait and are
      *                   committed together, whatever their board, in one transaction
      */
-    public PostgresRoomStore(DataSource dataSource, Executor executor, ObjectMapper json, int maxWriters) {
-        if (maxWriters < 1) {
-            throw new IllegalArgumentException("maxWriters must be >= 1");
-        }
+    public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters) {
         this.dataSource = dataSource;
         this.executor = executor;
-        this.json = json;
-        this.maxWriters = maxWriters;
+        this.appends = new AppendQueue(executor, maxWriters, this::commit);
     }
 
     @Override
@@ -101,7 +83,7 @@ public final class PostgresRoomStore implements RoomStore {
                 try (ResultSet row = s.executeQuery()) {
                     if (row.next()) {
                         snapshotSeq = row.getLong(1);
-                        snapshot = elements(row.getString(2));
+                        snapshot = ElementList.ofJson(row.getString(2));
                     }
                 }
             }
@@ -115,64 +97,14 @@ public final class PostgresRoomStore implements RoomStore {
         if (ops.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        PendingAppend pending = new PendingAppend(board, List.copyOf(ops), new CompletableFuture<>());
-        appends.add(pending);
-        startWriter();
-        return pending.done();
-    }
-
-    /** Starts a writer unless {@code maxWriters} already run; each takes what is waiting and commits it as one group. */
-    private void startWriter() {
-        while (!appends.isEmpty()) {
-            int running = writers.get();
-            if (running >= maxWriters) {
-                return; // a running writer takes it after its current commit
-            }
-            if (writers.compareAndSet(running, running + 1)) {
-                try {
-                    executor.execute(this::write);
-                } catch (RejectedExecutionException e) {
-                    writers.decrementAndGet();
-                    failWaiting(new StoreUnavailableException("the store is shutting down", e));
-                }
-                return;
-            }
-        }
-    }
-
-    private void write() {
-        try {
-            for (List<PendingAppend> group = takeGroup(); !group.isEmpty(); group = takeGroup()) {
-                commit(group);
-            }
-        } finally {
-            writers.decrementAndGet();
-            startWriter(); // an append may have arrived after the last take and before the decrement
-        }
-    }
-
-    /** The waiting appends, oldest first, up to {@link #MAX_GROUP_OPS} ops and at most one per board. */
-    private synchronized List<PendingAppend> takeGroup() {
-        List<PendingAppend> group = new ArrayList<>();
-        Set<BoardId> boards = new HashSet<>();
-        int size = 0;
-        for (PendingAppend next = appends.peek(); next != null; next = appends.peek()) {
-            if (!group.isEmpty() && (size + next.ops().size() > MAX_GROUP_OPS || boards.contains(next.board()))) {
-                break;
-            }
-            appends.poll();
-            group.add(next);
-            boards.add(next.board());
-            size += next.ops().size();
-        }
-        return group;
+        return appends.add(board, ops);
     }
 
     /**
      * One transaction and one fsync for the whole group. If it conflicts, nobody's ops were stored, and each
      * append is tried again on its own so that only the conflicting one fails.
      */
-    private void commit(List<PendingAppend> group) {
+    private void commit(List<AppendQueue.Pending> group) {
         try {
             transact(connection -> {
                 appendAll(connection, group);
@@ -186,7 +118,7 @@ public final class PostgresRoomStore implements RoomStore {
                 group.getFirst().done().completeExceptionally(e);
                 return;
             }
-            for (PendingAppend pending : group) {
+            for (AppendQueue.Pending pending : group) {
                 commit(List.of(pending));
             }
         } catch (RuntimeException e) {
@@ -195,18 +127,12 @@ public final class PostgresRoomStore implements RoomStore {
         }
     }
 
-    private void failWaiting(RuntimeException error) {
-        for (PendingAppend pending = appends.poll(); pending != null; pending = appends.poll()) {
-            pending.done().completeExceptionally(error);
-        }
-    }
-
-    private void appendAll(Connection connection, List<PendingAppend> group) throws SQLException {
+    private void appendAll(Connection connection, List<AppendQueue.Pending> group) throws SQLException {
         requireNoGaps(connection, group);
         List<StoredOp> ops = new ArrayList<>();
         List<BoardId> opBoards = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_OP)) {
-            for (PendingAppend pending : group) {
+            for (AppendQueue.Pending pending : group) {
                 for (StoredOp op : pending.ops()) {
                     insert.setObject(1, pending.board().value());
                     insert.setLong(2, op.seq());
@@ -236,7 +162,7 @@ public final class PostgresRoomStore implements RoomStore {
                     "insert into board_snapshot (board_id, seq, elements) values (?, ?, cast(? as jsonb)) on conflict do nothing")) {
                 s.setObject(1, board.value());
                 s.setLong(2, seq);
-                s.setString(3, text(elements));
+                s.setString(3, ElementList.of(elements).json());
                 s.executeUpdate();
             }
             return null;
@@ -253,8 +179,8 @@ public final class PostgresRoomStore implements RoomStore {
      * head this store last wrote needs no query: the log is insert-only, so the head can only have moved if
      * another writer took that seq, which the insert reports as a conflict. Other boards are read in one query.
      */
-    private void requireNoGaps(Connection connection, List<PendingAppend> group) throws SQLException {
-        List<PendingAppend> unknown = group.stream()
+    private void requireNoGaps(Connection connection, List<AppendQueue.Pending> group) throws SQLException {
+        List<AppendQueue.Pending> unknown = group.stream()
                 .filter(pending -> !Long.valueOf(pending.ops().getFirst().seq() - 1).equals(storedHeads.get(pending.board())))
                 .toList();
         if (unknown.isEmpty()) {
@@ -272,7 +198,7 @@ public final class PostgresRoomStore implements RoomStore {
                 }
             }
         }
-        for (PendingAppend pending : unknown) {
+        for (AppendQueue.Pending pending : unknown) {
             long head = heads.getOrDefault(pending.board().value(), 0L);
             long firstSeq = pending.ops().getFirst().seq();
             if (firstSeq > head + 1) {
@@ -283,11 +209,11 @@ public final class PostgresRoomStore implements RoomStore {
     }
 
     /** Remembers (or, after a failure, forgets) the heads this store wrote; bounded by clearing now and then. */
-    private void rememberHeads(List<PendingAppend> group, boolean stored) {
+    private void rememberHeads(List<AppendQueue.Pending> group, boolean stored) {
         if (storedHeads.size() > MAX_REMEMBERED_HEADS) {
             storedHeads.clear();
         }
-        for (PendingAppend pending : group) {
+        for (AppendQueue.Pending pending : group) {
             if (stored) {
                 storedHeads.put(pending.board(), pending.ops().getLast().seq());
             } else {
@@ -342,24 +268,6 @@ public final class PostgresRoomStore implements RoomStore {
         return cursors;
     }
 
-    private String text(List<ObjectNode> elements) {
-        ArrayNode array = json.createArrayNode();
-        elements.forEach(array::add);
-        return array.toString();
-    }
-
-    private List<ObjectNode> elements(String text) {
-        try {
-            List<ObjectNode> elements = new ArrayList<>();
-            for (var node : json.readTree(text)) {
-                elements.add((ObjectNode) node);
-            }
-            return elements;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable elements in the op log", e);
-        }
-    }
-
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -385,6 +293,4 @@ public final class PostgresRoomStore implements RoomStore {
         }
     }
 
-    private record PendingAppend(BoardId board, List<StoredOp> ops, CompletableFuture<Void> done) {
-    }
 }

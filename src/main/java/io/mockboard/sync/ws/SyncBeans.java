@@ -1,6 +1,5 @@
 package io.mockboard.sync.ws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockboard.sync.protocol.ProtocolCodec;
 import io.mockboard.sync.protocol.ProtocolLimits;
 import io.mockboard.sync.room.RoomConfig;
@@ -53,9 +52,8 @@ class SyncBeans {
 
     @Produces
     @Singleton
-    PostgresRoomStore store(DataSource dataSource, ObjectMapper json) {
-        return new PostgresRoomStore(dataSource, storeExecutor, json,
-                config.storeWriters().orElse(PostgresRoomStore.DEFAULT_WRITERS));
+    PostgresRoomStore store(DataSource dataSource) {
+        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters().orElse(PostgresRoomStore.DEFAULT_WRITERS));
     }
 
     @Produces

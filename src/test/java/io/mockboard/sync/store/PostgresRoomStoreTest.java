@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockboard.board.BoardId;
 import io.mockboard.sync.room.RoomStore;
 import io.mockboard.sync.room.RoomStoreContract;
@@ -30,8 +29,6 @@ class PostgresRoomStoreTest extends RoomStoreContract {
     PostgresRoomStore postgres;
     @Inject
     DataSource dataSource;
-    @Inject
-    ObjectMapper json;
 
     @Override
     protected RoomStore newStore() {
@@ -48,7 +45,7 @@ class PostgresRoomStoreTest extends RoomStoreContract {
 
         Queue<Runnable> tasks = new ArrayDeque<>();
         Executor manual = tasks::add;
-        PostgresRoomStore grouped = new PostgresRoomStore(dataSource, manual, json, 1);
+        PostgresRoomStore grouped = new PostgresRoomStore(dataSource, manual, 1);
         CompletionStage<Void> first = grouped.append(calm, List.of(op(1, "c1", 1, element("a", 1))));
         CompletionStage<Void> conflicting = grouped.append(taken, List.of(op(1, "c2", 1, element("b", 1))));
         CompletionStage<Void> third = grouped.append(other, List.of(op(1, "c3", 1, element("c", 1)), op(2, "c3", 2, element("c", 2))));
@@ -77,7 +74,7 @@ class PostgresRoomStoreTest extends RoomStoreContract {
         BoardId gapped = BoardId.random();
         BoardId fine = BoardId.random();
         Queue<Runnable> tasks = new ArrayDeque<>();
-        PostgresRoomStore grouped = new PostgresRoomStore(dataSource, tasks::add, json, 1);
+        PostgresRoomStore grouped = new PostgresRoomStore(dataSource, tasks::add, 1);
         CompletionStage<Void> gap = grouped.append(gapped, List.of(op(2, "c1", 1, element("a", 1))));
         CompletionStage<Void> ok = grouped.append(fine, List.of(op(1, "c2", 1, element("b", 1))));
         tasks.poll().run();

@@ -1,0 +1,105 @@
+package io.mockboard.sync.store;
+
+import io.mockboard.board.BoardId;
+import io.mockboard.sync.room.StoreUnavailableException;
+import io.mockboard.sync.room.StoredOp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Appends waiting for the store, handed out in groups: at most {@code maxWriters} writers run on the executor, and
+ * each takes everything that waits (oldest first, at most {@link #MAX_GROUP_OPS} ops, at most one append per board)
+ * and gives it to {@code commit} as one group. At low load every append is a group of its own; under load, appends
+ * that arrive while a group commits form the next one.
+ */
+final class AppendQueue {
+    /** A group holds at most this many ops (a room sends at most its batch limit at a time). */
+    static final int MAX_GROUP_OPS = 2000;
+
+    /** One board's batch and the future its room waits on; {@code commit} completes it. */
+    record Pending(BoardId board, List<StoredOp> ops, CompletableFuture<Void> done) {
+    }
+
+    private final Executor executor;
+    private final int maxWriters;
+    private final Consumer<List<Pending>> commit;
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger writers = new AtomicInteger();
+
+    AppendQueue(Executor executor, int maxWriters, Consumer<List<Pending>> commit) {
+        if (maxWriters < 1) {
+            throw new IllegalArgumentException("maxWriters must be >= 1");
+        }
+        this.executor = executor;
+        this.maxWriters = maxWriters;
+        this.commit = commit;
+    }
+
+    CompletableFuture<Void> add(BoardId board, List<StoredOp> ops) {
+        Pending pending = new Pending(board, List.copyOf(ops), new CompletableFuture<>());
+        waiting.add(pending);
+        startWriter();
+        return pending.done();
+    }
+
+    /** Starts a writer unless {@code maxWriters} already run (a running writer takes what waits after its group). */
+    private void startWriter() {
+        while (!waiting.isEmpty()) {
+            int running = writers.get();
+            if (running >= maxWriters) {
+                return;
+            }
+            if (writers.compareAndSet(running, running + 1)) {
+                try {
+                    executor.execute(this::write);
+                } catch (RejectedExecutionException e) {
+                    writers.decrementAndGet();
+                    failWaiting(new StoreUnavailableException("the store is shutting down", e));
+                }
+                return;
+            }
+        }
+    }
+
+    private void write() {
+        try {
+            for (List<Pending> group = takeGroup(); !group.isEmpty(); group = takeGroup()) {
+                commit.accept(group);
+            }
+        } finally {
+            writers.decrementAndGet();
+            startWriter(); // an append may have arrived after the last take and before the decrement
+        }
+    }
+
+    private synchronized List<Pending> takeGroup() {
+        List<Pending> group = new ArrayList<>();
+        Set<BoardId> boards = new HashSet<>();
+        int size = 0;
+        for (Pending next = waiting.peek(); next != null; next = waiting.peek()) {
+            if (!group.isEmpty() && (size + next.ops().size() > MAX_GROUP_OPS || boards.contains(next.board()))) {
+                break;
+            }
+            waiting.poll();
+            group.add(next);
+            boards.add(next.board());
+            size += next.ops().size();
+        }
+        return group;
+    }
+
+    private void failWaiting(RuntimeException error) {
+        for (Pending pending = waiting.poll(); pending != null; pending = waiting.poll()) {
+            pending.done().completeExceptionally(error);
+        }
+    }
+}
