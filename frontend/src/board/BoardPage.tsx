@@ -1,4 +1,5 @@
 import { Excalidraw } from "@excalidraw/excalidraw";
+import { restoreRemote } from "./restore";
 import type { AppState, BinaryFiles, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { collaborators } from "../presence/collaborators";
@@ -7,7 +8,7 @@ import { idleState } from "../presence/idle";
 import type { Cursor, Peer, PeerPresence } from "../sync/protocol";
 import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
-import { requireSession } from "../auth";
+import { onSignedInElsewhere, openSignIn, requireSession, SignInKeeper } from "../auth";
 import { Api, FileSync } from "./files";
 import { StatusBadge } from "./StatusBadge";
 import { StepBar } from "../session/StepBar";
@@ -18,7 +19,13 @@ type Props = { boardId: string | null };
 declare global {
   interface Window {
     /** The live Excalidraw API and sync client, for the browser tests and the console. */
-    mockboard?: { excalidraw: ExcalidrawImperativeAPI; sync?: SyncClient };
+    mockboard?: {
+      excalidraw: ExcalidrawImperativeAPI;
+      sync?: SyncClient;
+      signIn?: SignInKeeper;
+      /** Every connection state the board went through, with when (for the browser tests and support). */
+      statusLog?: { kind: string; at: number }[];
+    };
   }
 }
 
@@ -64,6 +71,7 @@ export function BoardPage({ boardId }: Props) {
   const [title, setTitle] = useState<string | null>(null);
   const [readOnly, setReadOnly] = useState(false);
   const [me, setMe] = useState<Peer | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
   const bindingRef = useRef<ExcalidrawBinding | null>(null);
   const clientRef = useRef<SyncClient | null>(null);
   const filesRef = useRef<FileSync | null>(null);
@@ -82,7 +90,8 @@ export function BoardPage({ boardId }: Props) {
     const { cursor, laser, lastInputAt } = pointer.current;
     client.presence({
       cursor,
-      selection: Object.keys(app.selectedElementIds),
+      // peers outline at most this many selected elements; a select-all on a large board stays a small frame
+      selection: Object.keys(app.selectedElementIds).slice(0, 100),
       viewport: {
         x: -app.scrollX,
         y: -app.scrollY,
@@ -131,9 +140,11 @@ export function BoardPage({ boardId }: Props) {
         collaborators: collaborators(peers.list, presence) as unknown as Map<SocketId, Collaborator>,
       });
 
+    let stopSignIn = () => {};
     requireSession().then((session) => {
       if (!session || cancelled) return;
-      const http = new Api(session.accessToken);
+      const keeper = new SignInKeeper(session);
+      const http = new Api(keeper);
       interview.start(http, boardId);
       let framed = false;
       const files = new FileSync(api, http, boardId, (text) => setNotice({ text, severity: "error" }));
@@ -146,15 +157,19 @@ export function BoardPage({ boardId }: Props) {
         }
       });
       const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/boards/${boardId}/sync`;
+      const statusLog: { kind: string; at: number }[] = [];
       client = new SyncClient({
         clientId: newClientId(),
         connect: () => new WebSocket(url) as unknown as SocketLike,
+        signIn: session.accessToken === null ? undefined : keeper,
         listener: {
           remote: (elements) => {
             bindingRef.current?.applyRemote(elements);
             if (elements.some((e) => e.type === "image")) files.fetchMissing();
           },
           status: (s, n) => {
+            if (statusLog[statusLog.length - 1]?.kind !== s.kind) statusLog.push({ kind: s.kind, at: Date.now() });
+            setSignedOut(s.kind === "signed-out");
             setStatus(s);
             setUnsent(n);
             if (s.kind === "live") {
@@ -191,13 +206,38 @@ export function BoardPage({ boardId }: Props) {
           },
         },
       });
-      bindingRef.current = new ExcalidrawBinding(api, client);
+      bindingRef.current = new ExcalidrawBinding(api, client, 80, restoreRemote, (ids) =>
+        setNotice({
+          text: `${ids.length === 1 ? "One element" : `${ids.length} elements`} of this board could not be shown: ${ids.length === 1 ? "its" : "their"} data is damaged. Everything else works as usual.`,
+          severity: "info",
+        }),
+      );
       clientRef.current = client;
-      window.mockboard = { excalidraw: api, sync: client };
+      window.mockboard = { excalidraw: api, sync: client, signIn: keeper, statusLog };
+      const live = client;
+      const unlisten = keeper.listen({
+        renewed: (token) => live.reauthenticate(token),
+        state: (state) => {
+          if (state === "signed-in") live.resume();
+        },
+      });
+      // "Sign in again" finishes in a popup or another tab; a focused tab also looks for itself.
+      const recheck = () => {
+        if (keeper.state === "signed-out") void keeper.check();
+      };
+      const unsubscribe = onSignedInElsewhere(recheck);
+      window.addEventListener("focus", recheck);
+      stopSignIn = () => {
+        unlisten();
+        unsubscribe();
+        window.removeEventListener("focus", recheck);
+        keeper.stop();
+      };
       client.start();
     });
     return () => {
       cancelled = true;
+      stopSignIn();
       bindingRef.current?.dispose();
       client?.stop();
       bindingRef.current = null;
@@ -268,6 +308,15 @@ export function BoardPage({ boardId }: Props) {
         )}
         {boardId && <StatusBadge status={status} unsent={unsent} />}
       </header>
+      {signedOut && (
+        <div className="notice error signed-out" role="alert" data-testid="signed-out">
+          Your sign-in has ended, so your changes are not being saved. They are kept in this tab and will be saved
+          as soon as you sign in again.
+          <button type="button" className="primary" onClick={openSignIn} autoFocus>
+            Sign in again
+          </button>
+        </div>
+      )}
       {notice && (
         <div className={`notice ${notice.severity}`} role={notice.severity === "error" ? "alert" : "status"}>
           {notice.text}

@@ -17,7 +17,7 @@ vi.mock("@excalidraw/excalidraw", () => ({
 const { ExcalidrawBinding } = await import("./ExcalidrawBinding");
 
 function el(id: string, version: number, versionNonce = 10): ElementJson {
-  return { id, type: "rectangle", version, versionNonce, isDeleted: false };
+  return { id, type: "rectangle", version, versionNonce, isDeleted: false, x: 0, y: 0, width: 10, height: 10, groupIds: [] };
 }
 
 function fakeScene(initial: ElementJson[] = []) {
@@ -78,5 +78,21 @@ describe("ExcalidrawBinding", () => {
     const pushes: ElementJson[][] = [];
     new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) }).flush();
     expect(pushes.map((p) => p.length)).toEqual([500, 500, 200]);
+  });
+
+  it("repairs a broken remote element and sends the repair back; skips and reports one it cannot use", () => {
+    const scene = fakeScene([el("a", 1)]);
+    const pushes: ElementJson[][] = [];
+    const skipped: string[][] = [];
+    const restore = (broken: ElementJson[]) => broken.map((e) => ({ ...e, groupIds: [], index: "a1", version: e.version + 1 }));
+    const binding = new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) }, 80, restore, (ids) => skipped.push(ids));
+    binding.flush();
+    const noGroups = { ...el("g", 4) } as Record<string, unknown>;
+    delete noGroups.groupIds;
+    binding.applyRemote([noGroups as ElementJson, { id: "bad", type: "rectangle" } as ElementJson, el("b", 1)]);
+    expect(skipped).toEqual([["bad"]]);
+    expect((scene.updates[0] as { elements: ElementJson[] }).elements.map((e) => `${e.id}@${e.version}`)).toEqual(["a@1", "g@5", "b@1"]);
+    binding.flush();
+    expect(pushes[1].map((e) => `${e.id}@${e.version}`)).toEqual(["g@5"]);
   });
 });

@@ -1,6 +1,7 @@
 import { CaptureUpdateAction, reconcileElements } from "@excalidraw/excalidraw";
 import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 import type { ElementJson } from "../sync/protocol";
+import { sanitize } from "./remoteElements";
 
 /** What the binding needs of the sync client. */
 export interface ElementSink {
@@ -27,6 +28,10 @@ export class ExcalidrawBinding {
     private readonly api: SceneApi,
     private readonly sink: ElementSink,
     private readonly flushEveryMs = 80,
+    /** Repairs broken remote elements (Excalidraw's restoreElements on the page). */
+    private readonly restore: (broken: ElementJson[]) => ElementJson[] = () => [],
+    /** Told the ids of remote elements that could not be shown. */
+    private readonly onSkipped: (ids: string[]) => void = () => {},
   ) {}
 
   /** Excalidraw's onChange. Cheap: only schedules a flush. */
@@ -53,7 +58,12 @@ export class ExcalidrawBinding {
   }
 
   /** Merges remote elements into the scene without echoing them back. */
-  applyRemote(remote: ElementJson[]): void {
+  applyRemote(incoming: ElementJson[]): void {
+    // A malformed element (an old client's, a hostile one's, a log from before validation) never reaches the
+    // canvas as it is: repaired when Excalidraw can, else skipped and reported. A repaired one gets a new version
+    // and is sent back, so the board heals for everyone.
+    const { elements: remote, skipped, repaired } = sanitize(incoming, this.restore);
+    if (skipped.length > 0) this.onSkipped(skipped);
     if (remote.length === 0) return;
     const local = this.api.getSceneElementsIncludingDeleted();
     const merged = reconcileElements(
@@ -62,7 +72,9 @@ export class ExcalidrawBinding {
       this.api.getAppState(),
     );
     const byId = new Map(merged.map((e) => [e.id, e]));
+    const mended = new Set(repaired);
     for (const element of remote) {
+      if (mended.has(element.id)) continue; // a repair is a local change: flushed like one
       const now = byId.get(element.id);
       // Only when the remote version is what the scene now holds; a local version that won stays unsent.
       if (now && now.version === element.version && now.versionNonce === element.versionNonce) {

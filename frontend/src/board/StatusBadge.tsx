@@ -22,6 +22,12 @@ export function StatusBadge({ status, unsent }: { status: SyncStatus; unsent: nu
           Offline, retrying in {Math.ceil(status.retryInMs / 1000)} s{unsentText}
         </span>
       );
+    case "signed-out":
+      return (
+        <span className="status failed" role="alert" data-testid="sync-status" data-state="signed-out">
+          Signed out{unsentText ? `${unsentText} kept` : ""}
+        </span>
+      );
     case "failed":
       return (
         <span className="status failed" role="alert" data-testid="sync-status" data-state="failed">

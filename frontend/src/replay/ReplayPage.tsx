@@ -3,6 +3,8 @@ import type { Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidra
 import { useCallback, useEffect, useRef, useState } from "react";
 import { requireSession } from "../auth";
 import { Api } from "../board/files";
+import { restoreRemote } from "../board/restore";
+import { sanitize } from "../board/remoteElements";
 import type { ElementJson } from "../sync/protocol";
 import { collaborators } from "../presence/collaborators";
 import { advance, fadeAllBut, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
@@ -74,7 +76,9 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
 
   const draw = useCallback(() => {
     const shown = scene.current.visible(highlight);
-    api?.updateScene({ elements: (focus.size ? fadeAllBut(shown, (e) => focus.has(e.id)) : shown) as never });
+    // a recording may hold elements from before validation: repaired or left out, never a crashed replay
+    const sound = sanitize(shown, restoreRemote).elements;
+    api?.updateScene({ elements: (focus.size ? fadeAllBut(sound, (e) => focus.has(e.id)) : sound) as never });
   }, [api, focus, highlight]);
 
   /** Who last changed each element at the scene's seq, so the highlight survives seeks. */

@@ -61,7 +61,7 @@ function element(id: string, version = 1): ElementJson {
   return { id, type: "rectangle", version, versionNonce: 7, isDeleted: false, x: 0, y: 0, width: 10, height: 10 };
 }
 
-function setup() {
+function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
   const sockets: FakeSocket[] = [];
   const timers = new FakeTimers();
   const remote: ElementJson[][] = [];
@@ -70,6 +70,7 @@ function setup() {
   const client = new SyncClient({
     clientId: "tab-1",
     timers,
+    signIn,
     connect: () => {
       const s = new FakeSocket();
       sockets.push(s);
@@ -295,5 +296,153 @@ describe("SyncClient delivery edge cases", () => {
     expect(t.sockets).toHaveLength(2);
     t.last().onmessage?.({ data: JSON.stringify({ t: "op", seq: "x" }) });
     expect(t.remote).toHaveLength(0);
+  });
+
+  describe("sign-in", () => {
+    const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const answering = (answers: ("signed-in" | "signed-out")[]) => {
+      const asked: number[] = [];
+      return {
+        asked,
+        check: async () => {
+          asked.push(1);
+          return answers.shift() ?? "signed-in";
+        },
+      };
+    };
+
+    it("hands a renewed token to the open socket without reconnecting", () => {
+      const t = setup();
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.reauthenticate("fresh-token");
+      expect(t.last().ofType("auth")).toEqual([{ t: "auth", token: "fresh-token" }]);
+      expect(t.sockets).toHaveLength(1);
+      expect(t.client.status).toEqual({ kind: "live" });
+    });
+
+    it("reconnects at once when the socket's sign-in expired but can be renewed, re-sending unsent changes once", async () => {
+      const signIn = answering(["signed-in"]);
+      const t = setup(signIn);
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.push([element("a")]);
+      t.last().drop(1008);
+      await flush();
+      expect(signIn.asked).toHaveLength(1);
+      expect(t.sockets).toHaveLength(2);
+      t.last().onopen?.();
+      t.welcome(0);
+      expect(t.last().ofType("push").map((m) => m.clientSeq)).toEqual([1]);
+    });
+
+    it("waits, keeping every unsent change, while the sign-in has ended, and sends them once after resume", async () => {
+      const signIn = answering(["signed-out"]);
+      const t = setup(signIn);
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.push([element("a")]);
+      t.last().drop(1008);
+      await flush();
+      expect(t.client.status).toEqual({ kind: "signed-out" });
+      t.client.push([element("b")]);
+      t.timers.advance(120_000);
+      expect(t.sockets).toHaveLength(1); // no endless retrying
+      expect(t.client.unsentElements).toBe(2);
+
+      t.client.resume();
+      expect(t.sockets).toHaveLength(2);
+      t.last().onopen?.();
+      t.welcome(0);
+      const pushes = t.last().ofType("push") as { clientSeq: number; elements: ElementJson[] }[];
+      expect(pushes.map((m) => m.clientSeq)).toEqual([1, 2]);
+      t.last().receive({ t: "ack", clientSeq: 1, seq: 1 });
+      t.last().receive({ t: "ack", clientSeq: 2, seq: 2 });
+      expect(t.client.unsent).toBe(0);
+    });
+
+    it("asks the sign-in before retrying an upgrade that failed, and stops retrying when it has ended", async () => {
+      const signIn = answering(["signed-out"]);
+      const t = setup(signIn);
+      t.client.start();
+      t.last().drop(1006); // refused before it opened (an expired session cookie redirects the upgrade)
+      t.timers.advance(1_000);
+      await flush();
+      expect(signIn.asked).toHaveLength(1);
+      expect(t.client.status).toEqual({ kind: "signed-out" });
+      expect(t.sockets).toHaveLength(1);
+    });
+
+    it("asks the sign-in when the server refuses a renewed token", async () => {
+      const signIn = answering(["signed-in"]);
+      const t = setup(signIn);
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.last().receive({ t: "error", code: "unauthorized", message: "no", retryable: false, clientSeq: null });
+      await flush();
+      expect(signIn.asked).toHaveLength(1);
+      expect(t.notices).toEqual([]);
+    });
+  });
+
+  describe("large pastes", () => {
+    const labelled = (i: number, text = "x".repeat(300)) => ({ ...element(`p${i}`), text });
+
+    it("splits a 1,000-element paste into pushes well under the frame limit, sent in order", () => {
+      const t = setup();
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.push(Array.from({ length: 1000 }, (_, i) => labelled(i)));
+      const pushes = t.last().ofType("push") as { clientSeq: number; elements: ElementJson[] }[];
+      expect(pushes.map((p) => p.clientSeq)).toEqual([1, 2]);
+      expect(pushes.flatMap((p) => p.elements).map((e) => e.id)).toEqual(Array.from({ length: 1000 }, (_, i) => `p${i}`));
+      for (const p of pushes) {
+        expect(p.elements.length).toBeLessThanOrEqual(500);
+        expect(JSON.stringify({ t: "push", ...p }).length).toBeLessThan(300 * 1024);
+      }
+    });
+
+    it("splits by size as well as count: a few very large elements get pushes of their own", () => {
+      const t = setup();
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.push([labelled(1, "y".repeat(200_000)), labelled(2, "z".repeat(200_000)), labelled(3)]);
+      const pushes = t.last().ofType("push") as { elements: ElementJson[] }[];
+      expect(pushes.map((p) => p.elements.map((e) => e.id))).toEqual([["p1"], ["p2", "p3"]]);
+    });
+
+    it("refuses an element no push can carry, says so once, and still saves the rest", () => {
+      const t = setup();
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.push([labelled(1, "w".repeat(400_000)), labelled(2)]);
+      const pushes = t.last().ofType("push") as { elements: ElementJson[] }[];
+      expect(pushes.flatMap((p) => p.elements.map((e) => e.id))).toEqual(["p2"]);
+      expect(t.notices).toHaveLength(1);
+      expect(t.notices[0]).toMatch(/too large to save/);
+      t.last().drop(1006);
+      t.timers.advance(1_000);
+      t.last().onopen?.();
+      t.welcome(1);
+      expect(t.last().ofType("push").flatMap((p) => (p.elements as ElementJson[]).map((e) => e.id))).toEqual(["p2"]);
+    });
+
+    it("folds offline changes only while the folded push stays small enough", () => {
+      const t = setup();
+      t.client.start();
+      t.client.push(Array.from({ length: 400 }, (_, i) => labelled(i)));
+      t.client.push(Array.from({ length: 400 }, (_, i) => labelled(i + 400)));
+      t.last().onopen?.();
+      t.welcome(0);
+      const pushes = t.last().ofType("push") as { elements: ElementJson[] }[];
+      expect(pushes.map((p) => p.elements.length)).toEqual([400, 400]);
+    });
   });
 });

@@ -1,5 +1,7 @@
 import {
+  ACCESS_CHANGED,
   FINAL_CLOSE_CODES,
+  SIGN_IN_EXPIRED,
   type ClientMessage,
   type ElementJson,
   type Peer,
@@ -39,6 +41,7 @@ export type SyncStatus =
   | { kind: "connecting"; attempt: number }
   | { kind: "live" }
   | { kind: "reconnecting"; attempt: number; retryInMs: number }
+  | { kind: "signed-out" }
   | { kind: "failed"; reason: string };
 
 export interface SyncListener {
@@ -65,9 +68,19 @@ export interface SyncOptions {
   pingTimeoutMs?: number;
   maxBackoffMs?: number;
   presenceEveryMs?: number;
+  /** Most elements in one push (the server takes up to 1,000). */
+  maxPushElements?: number;
+  /** Most characters of element JSON in one push (the server takes frames up to 1 MiB). */
+  maxPushChars?: number;
+  /**
+   * The page's sign-in, for signed-in accounts: asked before reconnecting a socket that closed because its
+   * sign-in expired (1008) or that could not be opened. While it says "signed-out" the client waits, keeping
+   * every unsent change, until {@link SyncClient.resume} is called.
+   */
+  signIn?: { check(): Promise<"signed-in" | "signed-out"> };
 }
 
-type Pending = { clientSeq: number; elements: ElementJson[]; sent: boolean };
+type Pending = { clientSeq: number; elements: ElementJson[]; chars: number; sent: boolean };
 
 /**
  * The client side of the board socket: connect → hello(lastSeq) → welcome (catch-up) → re-send
@@ -81,8 +94,11 @@ export class SyncClient {
   private readonly pingTimeoutMs: number;
   private readonly maxBackoffMs: number;
   private readonly presenceEveryMs: number;
+  private readonly maxPushElements: number;
+  private readonly maxPushChars: number;
 
   private socket: SocketLike | null = null;
+  private opened = false;
   private joined = false;
   private stopped = false;
   private attempt = 0;
@@ -98,6 +114,12 @@ export class SyncClient {
   private queuedPresence: Omit<Presence, "t"> | null = null;
   private lastPresenceAt = -Infinity;
   private you: Peer | null = null;
+  private renewedSignIns = 0;
+
+  /** How many times the server accepted a renewed sign-in on this client's sockets. */
+  get renewals(): number {
+    return this.renewedSignIns;
+  }
 
   /** This connection as the server sees it (name, role), once joined. */
   get identity(): Peer | null {
@@ -111,10 +133,28 @@ export class SyncClient {
     this.pingTimeoutMs = options.pingTimeoutMs ?? 25_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.presenceEveryMs = options.presenceEveryMs ?? 33;
+    this.maxPushElements = options.maxPushElements ?? 500;
+    this.maxPushChars = options.maxPushChars ?? 256 * 1024;
   }
 
   start(): void {
     this.stopped = false;
+    this.open();
+  }
+
+  /**
+   * Hands the socket the renewed access token of the same person, before the one it runs on expires; the
+   * server swaps the identity in place (no reconnect, nothing re-sent). A socket not yet open needs nothing:
+   * it is opened with the refreshed session cookie.
+   */
+  reauthenticate(token: string): void {
+    if (this.socket && this.opened) this.send({ t: "auth", token });
+  }
+
+  /** Carries on after the person signed in again: reconnects at once and sends every unsent change. */
+  resume(): void {
+    if (this.stopped || this.current.kind !== "signed-out") return;
+    this.attempt = 0;
     this.open();
   }
 
@@ -143,18 +183,49 @@ export class SyncClient {
    * a long offline stretch re-sends one push per element, not one per gesture frame.
    */
   push(elements: ElementJson[]): void {
-    if (elements.length === 0) return;
-    const last = this.pending[this.pending.length - 1];
-    if (!this.joined && last && !last.sent && last.elements.length + elements.length <= 500) {
-      const byId = new Map(last.elements.map((e) => [e.id, e]));
-      for (const e of elements) byId.set(e.id, e);
-      last.elements = [...byId.values()];
-    } else {
-      const entry = { clientSeq: this.nextClientSeq++, elements, sent: false };
-      this.pending.push(entry);
-      if (this.joined) this.sendPush(entry);
+    const sized: { element: ElementJson; chars: number }[] = [];
+    for (const element of elements) {
+      const chars = JSON.stringify(element).length;
+      if (chars > this.maxPushChars) {
+        // No push can carry it: say so once instead of re-sending it forever.
+        this.options.listener.notice(
+          `One ${element.type} is too large to save (${Math.round(chars / 1024)} KB; the limit is ${Math.round(this.maxPushChars / 1024)} KB). ` +
+            "It stays on this page only; the rest of your work is saved.",
+          "error",
+        );
+        continue;
+      }
+      sized.push({ element, chars });
     }
+    if (sized.length === 0) return;
+    const last = this.pending[this.pending.length - 1];
+    if (!this.joined && last && !last.sent && this.fold(last, sized)) {
+      this.report();
+      return;
+    }
+    // A large paste becomes several pushes, each well under the frame limit, sent in order.
+    let chunk: Pending | null = null;
+    for (const { element, chars } of sized) {
+      if (!chunk || chunk.elements.length >= this.maxPushElements || chunk.chars + chars > this.maxPushChars) {
+        chunk = { clientSeq: this.nextClientSeq++, elements: [], chars: 0, sent: false };
+        this.pending.push(chunk);
+      }
+      chunk.elements.push(element);
+      chunk.chars += chars;
+    }
+    if (this.joined) for (const entry of this.pending) if (!entry.sent) this.sendPush(entry);
     this.report();
+  }
+
+  /** Folds offline changes into a push that was never sent, if the result still fits in one push. */
+  private fold(last: Pending, sized: { element: ElementJson; chars: number }[]): boolean {
+    const byId = new Map(last.elements.map((e) => [e.id, { element: e, chars: JSON.stringify(e).length }]));
+    for (const entry of sized) byId.set(entry.element.id, entry);
+    const chars = [...byId.values()].reduce((sum, e) => sum + e.chars, 0);
+    if (byId.size > this.maxPushElements || chars > this.maxPushChars) return false;
+    last.elements = [...byId.values()].map((e) => e.element);
+    last.chars = chars;
+    return true;
   }
 
   /** Elements with changes the server has not acknowledged yet. */
@@ -186,11 +257,13 @@ export class SyncClient {
 
   private open(): void {
     this.joined = false;
+    this.opened = false;
     this.setStatus({ kind: "connecting", attempt: this.attempt });
     const socket = this.options.connect();
     this.socket = socket;
     socket.onopen = () => {
       if (socket !== this.socket) return;
+      this.opened = true;
       this.lastFrameAt = this.timers.now();
       this.send({ t: "hello", protocol: 1, clientId: this.options.clientId, lastSeq: this.lastSeq });
       this.schedulePing();
@@ -271,6 +344,9 @@ export class SyncClient {
       case "step":
         this.options.listener.step?.(message);
         return;
+      case "authed":
+        this.renewedSignIns++;
+        return;
     }
   }
 
@@ -299,6 +375,11 @@ export class SyncClient {
   }
 
   private onError(error: ServerError): void {
+    if (error.code === "unauthorized") {
+      // The renewed token was refused: ask the page's sign-in (it says so if the sign-in has ended).
+      void this.options.signIn?.check();
+      return;
+    }
     if (error.clientSeq !== null && !error.retryable) {
       // The server refused this change for good: drop it so the queue can move on, and say so.
       const index = this.pending.findIndex((p) => p.clientSeq === error.clientSeq);
@@ -354,13 +435,22 @@ export class SyncClient {
   }
 
   private onSocketGone(code: number, reason: string): void {
+    const opened = this.opened;
     this.joined = false;
+    this.opened = false;
     this.socket = null;
     this.clearTimers();
     if (this.stopped) return;
     const final = FINAL_CLOSE_CODES[code];
     if (final) {
       this.setStatus({ kind: "failed", reason: final });
+      return;
+    }
+    if (code === SIGN_IN_EXPIRED || code === ACCESS_CHANGED) {
+      // The sign-in ran out under an open socket (or changed): renew it if it can be, and reconnect at once.
+      this.attempt = 0;
+      this.setStatus({ kind: "connecting", attempt: 0 });
+      this.reconnectWhenSignedIn();
       return;
     }
     this.attempt++;
@@ -370,8 +460,30 @@ export class SyncClient {
     void reason;
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = null;
-      if (!this.stopped) this.open();
+      if (this.stopped) return;
+      // An upgrade that failed may have been refused for an ended sign-in (it answers with a redirect).
+      if (!opened) this.reconnectWhenSignedIn();
+      else this.open();
     }, retryInMs);
+  }
+
+  /** Opens the socket again if the page is still signed in; otherwise waits for {@link resume}. */
+  private reconnectWhenSignedIn(): void {
+    const signIn = this.options.signIn;
+    if (!signIn) {
+      this.open();
+      return;
+    }
+    void signIn.check().then(
+      (state) => {
+        if (this.stopped || this.socket) return;
+        if (state === "signed-out") this.setStatus({ kind: "signed-out" });
+        else this.open();
+      },
+      () => {
+        if (!this.stopped && !this.socket) this.open();
+      },
+    );
   }
 
   private clearTimers(): void {
@@ -395,7 +507,7 @@ export class SyncClient {
   }
 }
 
-const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong", "note", "step"]);
+const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong", "note", "step", "authed"]);
 
 function isServerMessage(value: unknown): value is ServerMessage {
   if (typeof value !== "object" || value === null) return false;

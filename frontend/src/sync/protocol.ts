@@ -26,7 +26,9 @@ export type Presence = {
   idle: Idle;
 };
 export type Ping = { t: "ping"; nonce: number };
-export type ClientMessage = Hello | Push | Presence | Ping;
+/** The renewed access token of the same person: the socket keeps running on it (no reconnect). */
+export type Auth = { t: "auth"; token: string };
+export type ClientMessage = Hello | Push | Presence | Ping | Auth;
 
 export type Peer = { sessionId: string; userId: string; name: string; role: string; color: string };
 export type Op = {
@@ -65,6 +67,7 @@ export type ErrorCode =
   | "store_conflict"
   | "room_overloaded"
   | "rate_limited"
+  | "unauthorized"
   | "server_error";
 export type ServerError = { t: "error"; code: ErrorCode; message: string; retryable: boolean; clientSeq: number | null };
 export type Pong = { t: "pong"; nonce: number };
@@ -78,6 +81,8 @@ export type PrivateNote = {
   elementIds: string[];
   criterion: string | null;
 };
+/** The socket now runs on the renewed sign-in, until expiresAt. */
+export type Authed = { t: "authed"; expiresAt: string | null };
 /** The session moved to a framework step; everyone on the board receives it. */
 export type StepMessage = { t: "step"; step: string; at: string; by: string };
 export type ServerMessage =
@@ -90,15 +95,23 @@ export type ServerMessage =
   | ServerError
   | Pong
   | PrivateNote
-  | StepMessage;
+  | StepMessage
+  | Authed;
 
 /** Close codes after which reconnecting cannot help. */
 export const FINAL_CLOSE_CODES: Record<number, string> = {
   4000: "This board was opened again in another tab; this tab stopped syncing.",
-  4001: "You are signed out or your invite was revoked. Sign in again to keep editing.",
+  4001: "You may no longer open this board: you are signed out, your invite was revoked or your access was removed.",
   4003: "This page's address is not allowed to connect to the board.",
   4010: "This board does not exist, or you may not open it.",
+  4029: "This board is open in too many of your tabs or devices. Close some, then reload this page.",
+  4030: "This board is full: it has as many people as it takes. Ask the interviewer, then reload this page.",
 };
+
+/** The server closes a socket whose sign-in expired with 1008; the page then checks whether it can renew it. */
+export const SIGN_IN_EXPIRED = 1008;
+/** The person's role on the board changed with a renewed sign-in: reconnect at once to get the new role. */
+export const ACCESS_CHANGED = 4011;
 
 /** Excalidraw's rule: higher version wins; equal versions, lower versionNonce wins; equal both keeps current. */
 export function remoteWins(current: ElementJson | undefined, incoming: ElementJson): boolean {

@@ -23,7 +23,10 @@ class BoardEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    @Column(name = "private_to_owner", nullable = false)
+    boolean privateToOwner;
+
     BoardSummary toSummary() {
-        return new BoardSummary(new BoardId(id), title, createdBy, createdAt);
+        return new BoardSummary(new BoardId(id), title, createdBy, createdAt, privateToOwner);
     }
 }

@@ -20,6 +20,12 @@ public class BoardService {
 
     @Transactional
     public BoardSummary create(String title, String createdBy) {
+        return create(title, createdBy, false);
+    }
+
+    /** A new board; a private one is open only to its creator and admins (see {@link BoardSummary}). */
+    @Transactional
+    public BoardSummary create(String title, String createdBy, boolean privateToOwner) {
         String clean = title == null ? "" : title.strip();
         if (clean.isEmpty() || clean.length() > MAX_TITLE) {
             throw ProblemException.badRequest("A title has 1 to " + MAX_TITLE + " characters");
@@ -29,6 +35,7 @@ public class BoardService {
         board.title = clean;
         board.createdBy = createdBy;
         board.createdAt = clock.instant();
+        board.privateToOwner = privateToOwner;
         board.persist();
         return board.toSummary();
     }
@@ -57,9 +64,10 @@ public class BoardService {
         return BoardEntity.count("id", id.value()) > 0;
     }
 
+    /** The boards this person created, newest first. */
     @Transactional
-    public List<BoardSummary> recent(int limit) {
-        return BoardEntity.<BoardEntity>findAll(Sort.descending("createdAt")).page(0, limit).list().stream()
+    public List<BoardSummary> recentOf(String createdBy, int limit) {
+        return BoardEntity.<BoardEntity>find("createdBy", Sort.descending("createdAt"), createdBy).page(0, limit).list().stream()
                 .map(BoardEntity::toSummary)
                 .toList();
     }

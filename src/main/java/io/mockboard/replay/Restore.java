@@ -36,7 +36,8 @@ public class Restore {
         long seconds = Math.max(0, Duration.between(session.startedAt() == null ? session.createdAt() : session.startedAt(),
                 scene.at() == null ? session.createdAt() : scene.at()).toSeconds());
         String title = session.title() + " at " + seconds / 60 + ":" + String.format("%02d", seconds % 60);
-        BoardSummary board = boards.create(title.length() > 200 ? title.substring(0, 200) : title, user.id());
+        // the recording's content stays with who restored it: a private board, not one open to every account
+        BoardSummary board = boards.create(title.length() > 200 ? title.substring(0, 200) : title, user.id(), true);
         seeder.seed(board.id(), "restore:" + sessionId, clock.instant(), scene.elements());
         return board;
     }

@@ -79,7 +79,7 @@ public class SessionAccess {
         return board;
     }
 
-    /** The caller's standing on a board. Boards outside a session are open to every signed-in account, never to guests. */
+    /** The caller's standing on a board. Boards outside a session are open to every signed-in account by link (never to guests), except private ones (restored from a recording): those only to their creator and admins. */
     @Transactional
     public BoardAccess onBoard(BoardId board, CurrentUser user) {
         SessionEntity session = SessionEntity.find("boardId", board.value()).firstResult();
@@ -87,6 +87,9 @@ public class SessionAccess {
             return roleIn(session, user);
         }
         if (user == null || user.isGuest()) {
+            return new BoardAccess(SessionRole.NONE, false, null, null);
+        }
+        if (!user.isAdmin() && boards.find(board).map(b -> b.privateToOwner() && !b.createdBy().equals(user.id())).orElse(false)) {
             return new BoardAccess(SessionRole.NONE, false, null, null);
         }
         SessionRole role = user.isAdmin() ? SessionRole.ADMIN

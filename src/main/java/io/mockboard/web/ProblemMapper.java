@@ -39,12 +39,25 @@ class ProblemMapper {
         return Problem.of(status, detail).at(uri.getPath()).toResponse();
     }
 
+    /** Quarkus maps a value of the wrong shape itself (plain JSON); this keeps it a problem document. */
+    @ServerExceptionMapper
+    Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     Response malformedJson(JsonProcessingException e, UriInfo uri) {
         String detail = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? "The JSON body has a wrong value at '" + fieldPath(mapping) + "'"
+                ? "The JSON body has a wrong value at '" + fieldPath(mapping) + "'" + controlCharacter(e)
                 : "The request body is not valid JSON";
         return Problem.of(Response.Status.BAD_REQUEST, detail).at(uri.getPath()).toResponse();
+    }
+
+    /** Says which control character made a JSON string unacceptable ({@link ControlCharacters}). */
+    private static String controlCharacter(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int at = message == null ? -1 : message.indexOf("contains a control character (");
+        return at < 0 ? "" : ": it " + message.substring(at, message.indexOf(')', at) + 1) + "; remove it and try again";
     }
 
     /** The field as a person would write it: {@code elements[2].title}. */

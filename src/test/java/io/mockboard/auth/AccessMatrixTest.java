@@ -101,6 +101,30 @@ class AccessMatrixTest {
     private static final Outcome NOT_FOUND = Outcome.NOT_FOUND;
 
     @Test
+    void aRestoredBoardIsPrivateToWhoRestoredItAndTheBoardListShowsOnlyOnesOwn() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        String restored = given().auth().oauth2(alice).contentType("application/json").body(Map.of())
+                .when().post("/api/sessions/" + session.id() + "/replay/restore").then().statusCode(201).extract().path("id");
+        String r = "/api/boards/" + restored;
+        //                                                                   anon     cand-guest obs-guest  stranger   other-int  interviewer admin
+        assertRow("GET restored board", c -> as(c).get(r).statusCode(), SIGN_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK);
+        assertRow("GET restored scene", c -> as(c).get(r + "/scene").statusCode(), SIGN_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK);
+        URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/boards/" + restored + "/sync");
+        for (Caller caller : List.of(Caller.SIGNED_IN_STRANGER, Caller.OTHER_INTERVIEWER)) {
+            try (WsTestClient socket = WsTestClient.connect(ws, headers.get(caller))) {
+                assertThat(socket.closeCode.join()).as(caller + " on a restored board").isEqualTo(4010);
+            }
+        }
+
+        String scratch = io.mockboard.board.TestBoards.create(alice, "alice's scratch board");
+        List<String> daves = given().headers(headers.get(Caller.OTHER_INTERVIEWER)).when().get("/api/boards")
+                .then().statusCode(200).extract().path("id");
+        assertThat(daves).as("another interviewer's board list").doesNotContain(scratch, restored, session.boardId());
+        List<String> alices = given().auth().oauth2(alice).when().get("/api/boards").then().statusCode(200).extract().path("id");
+        assertThat(alices).contains(scratch, restored);
+    }
+
+    @Test
     void restEndpointsAndPagesFollowThePolicy() {
         String s = "/api/sessions/" + session.id();
         String b = "/api/boards/" + session.boardId();

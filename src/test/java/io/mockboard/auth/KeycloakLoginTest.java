@@ -68,6 +68,70 @@ class KeycloakLoginTest {
             Page guest = SessionFlow.joinAsGuest(browsers.newContext(), link, "Cam Candidate");
             guest.locator(".board-title:text('Keycloak mock')").waitFor();
             assertThat(guest.evaluate("() => window.mockboard.sync.identity?.role")).isEqualTo("candidate");
+
+            String boardId = guest.url().replaceAll(".*/b/([^/?#]+).*", "$1");
+            page.navigate(login.toString().replace("/login", "/b/" + boardId));
+            page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+            drawAcrossTokenLifetimes(page, guest, boardId, 4);
+            signInEndsAndComesBack(page, boardId);
         }
+    }
+
+    /** Both draw while Keycloak's short tokens expire {@code lifetimes} times; the interviewer's board never leaves live. */
+    private void drawAcrossTokenLifetimes(Page interviewer, Page guest, String boardId, int lifetimes) {
+        for (int round = 0; round < lifetimes; round++) {
+            SessionFlow.draw(interviewer, "rectangle", 260 + round * 120, 160);
+            SessionFlow.draw(guest, "ellipse", 260 + round * 120, 420);
+            interviewer.waitForFunction("n => window.mockboard.sync.renewals > n", round,
+                    new Page.WaitForFunctionOptions().setTimeout(RealKeycloakProfile.TOKEN_LIFESPAN_SECONDS * 2_000));
+        }
+        String expected = "rectangle:" + lifetimes + ",ellipse:" + lifetimes;
+        String count = "() => ['rectangle', 'ellipse'].map(t => t + ':' + window.mockboard.excalidraw.getSceneElements()"
+                + ".filter(e => e.type === t).length).join()";
+        interviewer.waitForFunction(count + " === '" + expected + "'");
+        guest.waitForFunction(count + " === '" + expected + "'");
+        interviewer.locator("[data-testid='sync-status']:text('all changes saved')").waitFor();
+        assertThat(((java.util.List<?>) interviewer.evaluate("() => window.mockboard.statusLog.map(e => e.kind)")).stream().map(String::valueOf).toList())
+                .as("the interviewer's board went live once and never left it").containsExactly("connecting", "live");
+
+        String scene = "() => window.mockboard.excalidraw.getSceneElementsIncludingDeleted().map(e => e.id + '@' + e.version).sort().join()";
+        java.util.List<java.util.Map<String, Object>> stored = given().auth().oauth2(passwordGrant("alice"))
+                .when().get("/api/boards/" + boardId + "/scene").then().statusCode(200).extract().path("elements");
+        String server = String.join(",", stored.stream().map(e -> e.get("id") + "@" + e.get("version")).sorted().toList());
+        assertThat(interviewer.evaluate(scene)).isEqualTo(server);
+        assertThat(guest.evaluate(scene)).isEqualTo(server);
+    }
+
+    /** Keycloak ends Alice's SSO session mid-interview: the board says so, keeps her changes, stores them once after she signs in again. */
+    private void signInEndsAndComesBack(Page interviewer, String boardId) {
+        endSsoSessionsOf("alice");
+        interviewer.locator("[data-testid='signed-out']").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setTimeout(RealKeycloakProfile.TOKEN_LIFESPAN_SECONDS * 2_000));
+        SessionFlow.draw(interviewer, "diamond", 300, 600);
+        interviewer.locator("[data-testid='sync-status'][data-state='signed-out']:text('1 unsent change kept')").waitFor();
+        int seqBefore = (Integer) interviewer.evaluate("() => window.mockboard.sync.seq");
+        Browsers.screenshot(interviewer, "keycloak-signed-out-board");
+
+        Page popup = interviewer.waitForPopup(() -> interviewer.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in again")).click());
+        popup.locator("#username").fill("alice");
+        popup.locator("#password").fill("alice");
+        popup.locator("#kc-login").click();
+        interviewer.locator("[data-testid='sync-status'][data-state='live']:text('all changes saved')").waitFor();
+        assertThat((Integer) interviewer.evaluate("() => window.mockboard.sync.seq")).as("stored once").isEqualTo(seqBefore + 1);
+        java.util.List<String> types = given().auth().oauth2(passwordGrant("alice")).when().get("/api/boards/" + boardId + "/scene")
+                .then().statusCode(200).extract().path("elements.type");
+        assertThat(types).contains("diamond");
+    }
+
+    /** What "log out everywhere" in Keycloak's admin console does. */
+    private void endSsoSessionsOf(String username) {
+        String keycloak = realmUrl.substring(0, realmUrl.indexOf("/realms/"));
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .when().post(keycloak + "/realms/master/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        String id = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .when().get(keycloak + "/admin/realms/mockboard/users").then().statusCode(200).extract().path("[0].id");
+        given().auth().oauth2(admin).when().post(keycloak + "/admin/realms/mockboard/users/" + id + "/logout").then().statusCode(204);
     }
 }

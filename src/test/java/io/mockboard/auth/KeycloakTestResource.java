@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +21,17 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
     static final String REALM_FILE = "deploy/keycloak/mockboard-realm.json";
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
 
+    /** Init argument: the realm's access token lifespan in seconds (the shipped realm's 900 when absent). */
+    public static final String ACCESS_TOKEN_LIFESPAN = "access-token-lifespan";
+
     private Process keycloak;
+    private Integer accessTokenLifespan;
+
+    @Override
+    public void init(Map<String, String> args) {
+        String lifespan = args.get(ACCESS_TOKEN_LIFESPAN);
+        accessTokenLifespan = lifespan == null ? null : Integer.valueOf(lifespan);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -32,7 +41,11 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         }
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(Path.of(REALM_FILE), imports.resolve("mockboard-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            String realm = Files.readString(Path.of(REALM_FILE));
+            if (accessTokenLifespan != null) {
+                realm = realm.replaceFirst("\"accessTokenLifespan\"\\s*:\\s*\\d+", "\"accessTokenLifespan\": " + accessTokenLifespan);
+            }
+            Files.writeString(imports.resolve("mockboard-realm.json"), realm);
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm", "--db=dev-mem",

@@ -35,9 +35,9 @@ public class BoardResource {
 
     @GET
     @RolesAllowed({Roles.INTERVIEWER, Roles.ADMIN})
-    @Operation(summary = "The 100 most recent boards")
+    @Operation(summary = "The caller's 100 most recent boards")
     public List<BoardSummary> list() {
-        return boards.recent(100);
+        return boards.recentOf(CurrentUser.of(identity).id(), 100);
     }
 
     @POST

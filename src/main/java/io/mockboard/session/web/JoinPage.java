@@ -94,16 +94,18 @@ public class JoinPage {
     }
 
     private Response attempt(String token, HttpServerRequest request, Attempt attempt) {
+        // behind a reverse proxy, the client's own address when quarkus.http.proxy.* trusts the proxy (docs/configuration.md)
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        if (throttle.blocked(address)) {
-            return refused(Response.Status.TOO_MANY_REQUESTS, "Too many invite links that do not work were tried from here. "
-                    + "Wait a minute, then open the link from your invitation again.", null);
-        }
         try {
-            return attempt.run();
+            return attempt.run(); // a valid link always works, however many wrong ones were tried from this address
         } catch (ProblemException e) {
             if (e.status() == Response.Status.NOT_FOUND) {
+                boolean blocked = throttle.blocked(address);
                 throttle.failed(address);
+                if (blocked) {
+                    return refused(Response.Status.TOO_MANY_REQUESTS, "Too many invite links that do not work were tried from here. "
+                            + "Wait a minute, then open the link from your invitation again.", null);
+                }
             }
             String signInNext = e.getMessage().contains("sign in") ? "/join/" + token : null;
             return refused(e.status(), e.getMessage(), signInNext);

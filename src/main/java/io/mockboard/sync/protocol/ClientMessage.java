@@ -16,10 +16,11 @@ import java.util.List;
     @JsonSubTypes.Type(value = ClientMessage.Hello.class, name = "hello"),
     @JsonSubTypes.Type(value = ClientMessage.Push.class, name = "push"),
     @JsonSubTypes.Type(value = ClientMessage.Presence.class, name = "presence"),
-    @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping")
+    @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = ClientMessage.Auth.class, name = "auth")
 })
 public sealed interface ClientMessage
-        permits ClientMessage.Hello, ClientMessage.Push, ClientMessage.Presence, ClientMessage.Ping {
+        permits ClientMessage.Hello, ClientMessage.Push, ClientMessage.Presence, ClientMessage.Ping, ClientMessage.Auth {
 
     /** The protocol version this code speaks. */
     int PROTOCOL_VERSION = 1;
@@ -68,6 +69,20 @@ public sealed interface ClientMessage
 
     /** Keep-alive; answered with {@link ServerMessage.Pong} carrying the same nonce. */
     record Ping(@JsonProperty(value = "nonce", required = true) long nonce) implements ClientMessage {
+    }
+
+    /**
+     * A renewed sign-in: the fresh access token of the same person, sent before the one the socket was opened
+     * with expires, so the socket stays open for the whole interview. Answered with {@link ServerMessage.Authed},
+     * or an {@code unauthorized} error; a changed standing on the board closes the socket (4001 or 4011).
+     *
+     * @param token 1..{@value ProtocolCodec#MAX_TOKEN_CHARS} chars, a bearer access token
+     */
+    record Auth(@JsonProperty(value = "token", required = true) String token) implements ClientMessage {
+        @Override
+        public String toString() {
+            return "Auth[token=…]"; // never log a credential
+        }
     }
 
     /** A pointer position in scene coordinates. */

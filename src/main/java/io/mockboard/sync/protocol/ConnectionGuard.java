@@ -24,32 +24,59 @@ public final class ConnectionGuard {
     }
 
     private final ProtocolLimits limits;
+    private final FairUse fairUse;
     private final Clock clock;
     private double tokens;
+    private double byteTokens;
+    private double presenceTokens;
     private long lastRefillNanos;
     private int refusedInARow;
     private int badFrames;
 
     public ConnectionGuard(ProtocolLimits limits, Clock clock) {
+        this(limits, FairUse.defaults(), clock);
+    }
+
+    public ConnectionGuard(ProtocolLimits limits, FairUse fairUse, Clock clock) {
         this.limits = limits;
+        this.fairUse = fairUse;
         this.clock = clock;
         this.tokens = limits.frameBurst();
+        this.byteTokens = fairUse.byteBurst();
+        this.presenceTokens = fairUse.presencePerSecond();
         this.lastRefillNanos = nanos();
     }
 
     /** Called for every inbound frame before decoding. */
     public Verdict admit() {
+        return admit(0);
+    }
+
+    /** Called for every inbound frame of this many chars before decoding: the frame rate and the byte rate. */
+    public Verdict admit(int chars) {
         long now = nanos();
         double elapsedSeconds = Math.max(0, now - lastRefillNanos) / 1e9;
         lastRefillNanos = now;
         tokens = Math.min(limits.frameBurst(), tokens + elapsedSeconds * limits.framesPerSecond());
-        if (tokens >= 1) {
+        byteTokens = Math.min(fairUse.byteBurst(), byteTokens + elapsedSeconds * fairUse.bytesPerSecond());
+        presenceTokens = Math.min(fairUse.presencePerSecond(), presenceTokens + elapsedSeconds * fairUse.presencePerSecond());
+        if (tokens >= 1 && byteTokens >= chars) {
             tokens -= 1;
+            byteTokens -= chars;
             refusedInARow = 0;
             return Verdict.ACCEPT;
         }
         refusedInARow++;
         return refusedInARow >= limits.maxRateLimitedFrames() ? Verdict.CLOSE_RATE_ABUSE : Verdict.REFUSE;
+    }
+
+    /** Whether a presence frame is relayed: at most {@link FairUse#presencePerSecond()}, latest wins. */
+    public boolean relayPresence() {
+        if (presenceTokens >= 1) {
+            presenceTokens -= 1;
+            return true;
+        }
+        return false;
     }
 
     /** Called for every frame that failed to decode; answers with an error until the budget is spent. */

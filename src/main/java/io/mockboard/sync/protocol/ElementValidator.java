@@ -119,8 +119,12 @@ final class ElementValidator {
         JsonNode index = element.get("index");
         if (index != null && !index.isNull()) {
             if (!index.isTextual() || !isFractionalIndex(index.textValue())) {
-                return "has an invalid 'index' (null or 1.." + limits.maxIdChars() + " chars of [0-9A-Za-z])";
+                return "has an invalid 'index' (null, or a fractional order key of 1.." + limits.maxIdChars() + " chars of [0-9A-Za-z])";
             }
+        }
+        String fields = ElementFields.check(element, type.textValue(), limits.maxIdChars());
+        if (fields != null) {
+            return fields;
         }
         JsonNode points = element.get("points");
         boolean needsPoints = POINT_TYPES.contains(type.textValue());
@@ -167,6 +171,9 @@ final class ElementValidator {
                     return "has a key longer than " + limits.maxStringChars() + " chars";
                 }
                 JsonNode value = field.getValue();
+                if (key.indexOf('\u0000') >= 0 || (value.isTextual() && value.textValue().indexOf('\u0000') >= 0)) {
+                    return "has a NUL character (U+0000) in '" + (key.indexOf('\u0000') >= 0 ? "a key" : key) + "', which cannot be stored";
+                }
                 if (value.isTextual()) {
                     int max = topLevel && TEXT_KEYS.contains(key) ? limits.maxTextChars() : limits.maxStringChars();
                     if (value.textValue().length() > max) {
@@ -187,6 +194,9 @@ final class ElementValidator {
             }
             for (JsonNode item : node) {
                 if (item.isTextual()) {
+                    if (item.textValue().indexOf('\u0000') >= 0) {
+                        return "has a NUL character (U+0000), which cannot be stored";
+                    }
                     if (item.textValue().length() > limits.maxStringChars()) {
                         return "has a string longer than " + limits.maxStringChars() + " chars";
                     }
@@ -204,17 +214,7 @@ final class ElementValidator {
     }
 
     private boolean isFractionalIndex(String index) {
-        if (index.isEmpty() || index.length() > limits.maxIdChars()) {
-            return false;
-        }
-        for (int i = 0; i < index.length(); i++) {
-            char c = index.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return index.length() <= limits.maxIdChars() && ElementFields.isOrderKey(index);
     }
 
     static boolean isFinite(JsonNode node) {

@@ -27,6 +27,8 @@ public enum ErrorCode {
     ALREADY_JOINED("already_joined", false),
     /** The participant's role does not allow this message (observers cannot push), or the clientId belongs to someone else. */
     FORBIDDEN("forbidden", false),
+    /** A renewed sign-in ({@code auth}) was not accepted: not a valid token of the person on this socket. */
+    UNAUTHORIZED("unauthorized", false),
     /** The op log could not be written or read; a held push is retried by the server and acknowledged later. */
     STORE_UNAVAILABLE("store_unavailable", true),
     /** The op log moved under the room (another writer); pending pushes are refused, the socket is closed with 4012; reconnect and re-send. */

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  */
 public final class ProtocolCodec {
 
+    /** The longest access token an {@code auth} message may carry (a Keycloak JWT is 1-3 KB). */
+    public static final int MAX_TOKEN_CHARS = 16_384;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ProtocolLimits limits;
@@ -223,6 +225,11 @@ public final class ProtocolCodec {
             case ClientMessage.Presence presence -> validatePresence(presence);
             case ClientMessage.Ping ping -> {
                 // any nonce is fine
+            }
+            case ClientMessage.Auth auth -> {
+                if (auth.token() == null || auth.token().isEmpty() || auth.token().length() > MAX_TOKEN_CHARS) {
+                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'token' must be 1.." + MAX_TOKEN_CHARS + " chars");
+                }
             }
         }
     }

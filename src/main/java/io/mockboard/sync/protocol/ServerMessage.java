@@ -24,11 +24,12 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = ServerMessage.Note.class, name = "note"),
-    @JsonSubTypes.Type(value = ServerMessage.Step.class, name = "step")
+    @JsonSubTypes.Type(value = ServerMessage.Step.class, name = "step"),
+    @JsonSubTypes.Type(value = ServerMessage.Authed.class, name = "authed")
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Ack, ServerMessage.Op,
         ServerMessage.PeerPresence, ServerMessage.PeerJoined, ServerMessage.PeerLeft, ServerMessage.Error,
-        ServerMessage.Pong, ServerMessage.Note, ServerMessage.Step {
+        ServerMessage.Pong, ServerMessage.Note, ServerMessage.Step, ServerMessage.Authed {
 
     /**
      * The answer to hello, sent once the board is loaded. Catch-up is either {@code ops} (every op after
@@ -180,6 +181,15 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
             @JsonDeserialize(using = InstantJson.class)
             Instant at,
             @JsonProperty("by") String by)
+            implements ServerMessage {
+    }
+
+    /** The socket now runs on the renewed sign-in of an {@code auth} message, until {@code expiresAt}. */
+    record Authed(
+            @JsonProperty("expiresAt")
+            @JsonSerialize(using = ToStringSerializer.class)
+            @JsonDeserialize(using = InstantJson.class)
+            Instant expiresAt)
             implements ServerMessage {
     }
 }

@@ -53,6 +53,7 @@ public final class BoardRoom {
         long committed;   // highest clientSeq stored
         long accepted;    // highest clientSeq accepted (stored, in flight or queued)
         long holdFrom;    // lowest clientSeq refused as retryable; later ones are refused until it is re-sent (0 = none)
+        String owner;     // the user the clientId belongs to (first hello or first stored op), for good
     }
 
     private record Accepted(String clientId, long clientSeq, String author, List<ObjectNode> elements) {
@@ -330,6 +331,7 @@ public final class BoardRoom {
             ClientCursor cursor = new ClientCursor();
             cursor.committed = clientSeq;
             cursor.accepted = clientSeq;
+            cursor.owner = board.clientOwners().get(clientId);
             clients.put(clientId, cursor);
         });
         phase = Phase.READY;
@@ -337,7 +339,7 @@ public final class BoardRoom {
             idleSince = now;
         }
         for (RoomSession session : List.copyOf(sessions.values())) {
-            if (session instanceof RoomSession.Joining joining) {
+            if (session instanceof RoomSession.Joining joining && claim(joining, joining.clientId())) {
                 goLive(joining);
             }
         }
@@ -455,6 +457,9 @@ public final class BoardRoom {
                 case ClientMessage.Push push -> onPush(from, push);
                 case ClientMessage.Presence presence -> onPresence(from, presence);
                 case ClientMessage.Ping ping -> send(from, new ServerMessage.Pong(ping.nonce()));
+                case ClientMessage.Auth auth -> {
+                    // sign-in renewals are the transport's business (it holds the identity); nothing for the room
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "board " + id + ": failed to handle a message", e);
@@ -466,6 +471,9 @@ public final class BoardRoom {
     private void onHello(RoomSession from, ClientMessage.Hello hello) {
         if (!(from instanceof RoomSession.Connected connected)) {
             send(from, ServerMessage.Error.of(ErrorCode.ALREADY_JOINED, "this connection has already said hello"));
+            return;
+        }
+        if (phase == Phase.READY && !claim(from, hello.clientId())) {
             return;
         }
         SessionId holder = sessionByClient.get(hello.clientId());
@@ -488,6 +496,32 @@ public final class BoardRoom {
         } else {
             ensureLoading(); // the welcome follows the load
         }
+    }
+
+    /**
+     * [S4] A clientId belongs to the user who first used it on this board (its stored ops say who, and a hello
+     * claims it for the room's life); another user's hello with it is refused, whether or not the owner is
+     * connected, so nobody can take over another person's exactly-once cursor. False when refused (answered).
+     */
+    private boolean claim(RoomSession session, String clientId) {
+        ClientCursor cursor = clients.computeIfAbsent(clientId, key -> new ClientCursor());
+        String user = session.who().userId();
+        if (cursor.owner == null) {
+            cursor.owner = user;
+            return true;
+        }
+        if (cursor.owner.equals(user)) {
+            return true;
+        }
+        send(session, ServerMessage.Error.of(ErrorCode.FORBIDDEN,
+                "this clientId belongs to another participant of this board; open the board again to get a new one"));
+        if (session instanceof RoomSession.Joining joining) {
+            sessions.put(joining.id(), joining.refused());
+            if (joining.id().equals(sessionByClient.get(clientId))) {
+                sessionByClient.remove(clientId);
+            }
+        }
+        return false;
     }
 
     private void goLive(RoomSession.Joining joining) {

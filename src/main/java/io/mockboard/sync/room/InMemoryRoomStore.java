@@ -32,6 +32,7 @@ public final class InMemoryRoomStore implements RoomStore {
     private static final class BoardData {
         final List<StoredOp> ops = new ArrayList<>();
         final Map<String, Long> cursors = new LinkedHashMap<>();
+        final Map<String, String> owners = new LinkedHashMap<>();
         Snapshot snapshot = new Snapshot(0, List.of());
         final List<Snapshot> snapshots = new ArrayList<>();
         int loads;
@@ -199,7 +200,7 @@ public final class InMemoryRoomStore implements RoomStore {
                 .filter(op -> op.seq() > data.snapshot.seq())
                 .map(InMemoryRoomStore::copy)
                 .toList();
-        return new StoredBoard(data.snapshot.seq(), copies(data.snapshot.elements()), after, data.cursors);
+        return new StoredBoard(data.snapshot.seq(), copies(data.snapshot.elements()), after, data.cursors, data.owners);
     }
 
     private void doAppend(BoardId board, List<StoredOp> ops) {
@@ -229,6 +230,7 @@ public final class InMemoryRoomStore implements RoomStore {
                 data.ops.add(op);
             }
             data.cursors.merge(op.clientId(), op.clientSeq(), Math::max);
+            data.owners.putIfAbsent(op.clientId(), op.author());
         }
     }
 

@@ -25,6 +25,11 @@ sealed interface RoomSession permits RoomSession.Connected, RoomSession.Joining,
         Live live() {
             return new Live(id, socket, who, color, clientId);
         }
+
+        /** Back to a connection without a hello (its hello was refused once the board was loaded). */
+        Connected refused() {
+            return new Connected(id, socket, who, color);
+        }
     }
 
     record Live(SessionId id, RoomSocket socket, Participant who, String color, String clientId)

@@ -53,10 +53,11 @@ public class OpLogSeeder {
                 insert.executeBatch();
             }
             try (PreparedStatement cursor = connection.prepareStatement(
-                    "insert into client_cursor (board_id, client_id, last_client_seq) values (?, ?, ?)")) {
+                    "insert into client_cursor (board_id, client_id, last_client_seq, user_id) values (?, ?, ?, ?)")) {
                 cursor.setObject(1, board.value());
                 cursor.setString(2, CLIENT_ID);
                 cursor.setLong(3, elements.size());
+                cursor.setString(4, author);
                 cursor.executeUpdate();
             }
         });

@@ -44,9 +44,9 @@ public final class PostgresRoomStore implements RoomStore {
                 insert into board_op (board_id, seq, author, client_id, client_seq, at, elements)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (board_id, seq) do nothing
-                returning board_id, client_id, client_seq)
-            insert into client_cursor (board_id, client_id, last_client_seq)
-            select board_id, client_id, client_seq from op
+                returning board_id, client_id, client_seq, author)
+            insert into client_cursor (board_id, client_id, last_client_seq, user_id)
+            select board_id, client_id, client_seq, author from op
             on conflict (board_id, client_id)
             do update set last_client_seq = greatest(client_cursor.last_client_seq, excluded.last_client_seq)""";
 
@@ -87,8 +87,11 @@ public final class PostgresRoomStore implements RoomStore {
                     }
                 }
             }
+            Map<String, Long> cursors = new HashMap<>();
+            Map<String, String> owners = new HashMap<>();
+            readCursors(connection, board, cursors, owners);
             return new StoredBoard(snapshotSeq, snapshot, opsAfter(connection, board, snapshotSeq, Integer.MAX_VALUE),
-                    cursors(connection, board));
+                    cursors, owners);
         });
     }
 
@@ -254,18 +257,20 @@ public final class PostgresRoomStore implements RoomStore {
         return ops;
     }
 
-    private static Map<String, Long> cursors(Connection connection, BoardId board) throws SQLException {
-        Map<String, Long> cursors = new HashMap<>();
+    private static void readCursors(Connection connection, BoardId board, Map<String, Long> cursors, Map<String, String> owners)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
-                "select client_id, last_client_seq from client_cursor where board_id = ?")) {
+                "select client_id, last_client_seq, user_id from client_cursor where board_id = ?")) {
             s.setObject(1, board.value());
             try (ResultSet row = s.executeQuery()) {
                 while (row.next()) {
                     cursors.put(row.getString(1), row.getLong(2));
+                    if (row.getString(3) != null) {
+                        owners.put(row.getString(1), row.getString(3));
+                    }
                 }
             }
         }
-        return cursors;
     }
 
     @FunctionalInterface

@@ -8,6 +8,7 @@ import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.ConnectionGuard;
 import io.mockboard.sync.protocol.ErrorCode;
+import io.mockboard.sync.protocol.FairUse;
 import io.mockboard.sync.protocol.ProtocolCodec;
 import io.mockboard.sync.protocol.ProtocolException;
 import io.mockboard.sync.protocol.ServerMessage;
@@ -43,19 +44,27 @@ public class BoardSyncEndpoint {
     static final String ID = "board-sync";
     private static final Logger LOG = Logger.getLogger(BoardSyncEndpoint.class);
     private static final TypedKey<Attached> ATTACHED = new TypedKey<>("mockboard.attached");
+    private static final TypedKey<Boolean> REFUSED = new TypedKey<>("mockboard.refused");
 
     /** What a connection is attached to once open. */
-    private record Attached(BoardRoom room, SessionId session, ConnectionGuard guard) {}
+    private record Attached(BoardRoom room, SessionId session, ConnectionGuard guard, Participant who) {}
 
     private final RoomRegistry rooms;
     private final ProtocolCodec codec;
     private final SecurityIdentity identity;
+    private final SignInRenewal renewal;
+    private final SocketCounts counts;
+    private final FairUse fairUse;
     private final Clock clock;
 
-    BoardSyncEndpoint(RoomRegistry rooms, ProtocolCodec codec, SecurityIdentity identity, Clock clock) {
+    BoardSyncEndpoint(RoomRegistry rooms, ProtocolCodec codec, SecurityIdentity identity, SignInRenewal renewal, SocketCounts counts,
+            FairUse fairUse, Clock clock) {
         this.rooms = rooms;
         this.codec = codec;
         this.identity = identity;
+        this.renewal = renewal;
+        this.counts = counts;
+        this.fairUse = fairUse;
         this.clock = clock;
     }
 
@@ -72,7 +81,7 @@ public class BoardSyncEndpoint {
         if (attached == null) {
             return;
         }
-        if (admitted(attached, connection, frame)) {
+        if (admitted(attached, connection, frame, frame.length())) {
             decodeAndForward(frame, attached, connection);
         }
     }
@@ -85,7 +94,7 @@ public class BoardSyncEndpoint {
         if (attached == null) {
             return;
         }
-        if (admitted(attached, connection, null)) {
+        if (admitted(attached, connection, null, frame.length())) {
             refuse(connection, attached, ErrorCode.BAD_JSON, "Frames are text (JSON); a binary frame of " + frame.length() + " bytes was ignored");
         }
     }
@@ -95,8 +104,8 @@ public class BoardSyncEndpoint {
      * is handed to the room, which names its clientSeq and holds the client's later pushes until it is re-sent
      * ([S4]: a push dropped here and re-sent later must not look like a duplicate of later ones).
      */
-    private boolean admitted(Attached attached, WebSocketConnection connection, String frame) {
-        switch (attached.guard().admit()) {
+    private boolean admitted(Attached attached, WebSocketConnection connection, String frame, int length) {
+        switch (attached.guard().admit(length)) {
             case ACCEPT -> {
                 return true;
             }
@@ -135,6 +144,7 @@ public class BoardSyncEndpoint {
         Attached attached = connection.userData().get(ATTACHED);
         if (attached != null) {
             attached.room().disconnect(attached.session());
+            counts.close(attached.room().id(), attached.who().userId());
         }
     }
 
@@ -152,11 +162,21 @@ public class BoardSyncEndpoint {
             }
             Attached attached = connection.userData().get(ATTACHED);
             if (attached == null) {
-                BoardRoom room = rooms.room(BoardId.parse(connection.pathParam("boardId")));
-                SessionId session = new SessionId(connection.id());
+                if (connection.userData().get(REFUSED) != null) {
+                    return null;
+                }
+                BoardId board = BoardId.parse(connection.pathParam("boardId"));
                 Participant who = participant(CurrentUser.of(identity), access);
-                room.connect(session, new ConnectionSocket(connection, codec), who);
-                attached = new Attached(room, session, new ConnectionGuard(codec.limits(), clock));
+                int refused = counts.open(board, who.userId());
+                if (refused != 0) {
+                    connection.userData().put(REFUSED, true);
+                    close(connection, refused, refused == CloseCodes.BOARD_FULL ? "this board is full" : "too many open connections");
+                    return null;
+                }
+                BoardRoom room = rooms.room(board);
+                SessionId session = new SessionId(connection.id());
+                room.connect(session, new ConnectionSocket(connection, codec, fairUse, () -> room.disconnect(session)), who);
+                attached = new Attached(room, session, new ConnectionGuard(codec.limits(), fairUse, clock), who);
                 connection.userData().put(ATTACHED, attached);
             }
             return attached;
@@ -165,7 +185,20 @@ public class BoardSyncEndpoint {
 
     private void decodeAndForward(String frame, Attached attached, WebSocketConnection connection) {
         try {
-            attached.room().receive(attached.session(), codec.decode(frame));
+            ClientMessage message = codec.decode(frame);
+            if (message instanceof ClientMessage.Presence && frame.length() > fairUse.maxPresenceChars()) {
+                refuse(connection, attached, ErrorCode.TOO_LARGE, "a presence frame may have at most " + fairUse.maxPresenceChars() + " chars");
+                return;
+            }
+            if (message instanceof ClientMessage.Presence && !attached.guard().relayPresence()) {
+                return; // over the presence rate: dropped, the next one carries the latest state
+            }
+            if (message instanceof ClientMessage.Auth auth) {
+                renewal.renew(auth.token(), BoardId.parse(connection.pathParam("boardId")), attached.who(),
+                        new ConnectionSocket(connection, codec, fairUse), standing -> connection.userData().put(BoardUpgradeCheck.ACCESS, standing));
+                return;
+            }
+            attached.room().receive(attached.session(), message);
         } catch (ProtocolException e) {
             refuse(connection, attached, e.code(), e.getMessage());
         }
@@ -188,7 +221,7 @@ public class BoardSyncEndpoint {
     }
 
     private void reply(WebSocketConnection connection, ErrorCode code, String message) {
-        new ConnectionSocket(connection, codec).send(ServerMessage.Error.of(code, message));
+        new ConnectionSocket(connection, codec, fairUse).send(ServerMessage.Error.of(code, message));
     }
 
     private static void close(WebSocketConnection connection, int code, String reason) {

@@ -1,5 +1,6 @@
 package io.mockboard.sync.ws;
 
+import io.mockboard.sync.protocol.FairUse;
 import io.mockboard.sync.protocol.ProtocolCodec;
 import io.mockboard.sync.protocol.ProtocolLimits;
 import io.mockboard.sync.room.RoomConfig;
@@ -48,6 +49,17 @@ class SyncBeans {
                 d.maxTextChars(), d.maxStringChars(), d.maxIdChars(), d.maxSelection(), d.maxLaserPoints(),
                 config.framesPerSecond().orElse(d.framesPerSecond()), config.frameBurst().orElse(d.frameBurst()),
                 d.maxRateLimitedFrames(), d.maxBadFrames()));
+    }
+
+    @Produces
+    @Singleton
+    FairUse fairUse() {
+        FairUse d = FairUse.defaults();
+        return new FairUse(config.bytesPerSecond().orElse(d.bytesPerSecond()), config.byteBurst().orElse(d.byteBurst()),
+                config.maxPresenceChars().orElse(d.maxPresenceChars()), config.presencePerSecond().orElse(d.presencePerSecond()),
+                config.maxSocketsPerUserBoard().orElse(d.maxSocketsPerUserBoard()), config.maxSocketsPerUser().orElse(d.maxSocketsPerUser()),
+                config.maxSocketsPerBoard().orElse(d.maxSocketsPerBoard()),
+                config.dropPresenceAboveBytes().orElse(d.dropPresenceAboveBytes()), config.closeAboveBytes().orElse(d.closeAboveBytes()));
     }
 
     @Produces

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Settings of the sync engine ({@code mockboard.sync.*}). Unset values fall back to the defaults in
@@ -50,4 +51,31 @@ public interface SyncConfig {
 
     /** How often rooms get their housekeeping tick (time-based snapshots, retries, idle unload). */
     Optional<Duration> tickInterval();
+
+    /** Sustained inbound bytes per second per connection. */
+    OptionalLong bytesPerSecond();
+
+    /** Inbound bytes a connection may send in a burst. */
+    OptionalLong byteBurst();
+
+    /** Longest presence frame, in chars. */
+    OptionalInt maxPresenceChars();
+
+    /** Presence frames per second per connection that are relayed (more are dropped, latest wins). */
+    OptionalInt presencePerSecond();
+
+    /** Sockets one person may have open on one board. */
+    OptionalInt maxSocketsPerUserBoard();
+
+    /** Sockets one person may have open on this server. */
+    OptionalInt maxSocketsPerUser();
+
+    /** Sockets one board may have. */
+    OptionalInt maxSocketsPerBoard();
+
+    /** Outbound bytes queued for a receiver above which presence to it is dropped. */
+    OptionalLong dropPresenceAboveBytes();
+
+    /** Outbound bytes queued for a receiver above which it is closed with 4031. */
+    OptionalLong closeAboveBytes();
 }

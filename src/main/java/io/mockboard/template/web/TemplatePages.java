@@ -36,6 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.INTERVIEWER, Roles.ADMIN})
 public class TemplatePages {
+    /** Where a failed "save as template" may send the person back to: a session's lobby, nothing else. */
+    private static final java.util.regex.Pattern SESSION_PAGE = java.util.regex.Pattern.compile("/sessions/[0-9a-fA-F-]{36}");
+
     private static final List<Option> VARIANTS = List.of(new Option("scaffold", "Framework scaffolds"),
             new Option("blank", "Case studies, blank"), new Option("reference", "Case studies, reference"),
             new Option("building-block", "Building blocks"), new Option("saved", "Saved by interviewers"));
@@ -87,7 +90,7 @@ public class TemplatePages {
             TemplateSummary saved = templates.save(boards.current(boardId, user()), new Metadata(title, "", null, null, null), user());
             return Response.seeOther(URI.create("/templates/" + saved.id())).build();
         } catch (ProblemException refused) {
-            if (refused.status() != Response.Status.BAD_REQUEST || back == null || !back.startsWith("/sessions/")) {
+            if (refused.status() != Response.Status.BAD_REQUEST || back == null || !SESSION_PAGE.matcher(back).matches()) {
                 throw refused;
             }
             return Response.seeOther(URI.create(back + "?templateError=" + java.net.URLEncoder.encode(refused.getMessage(),

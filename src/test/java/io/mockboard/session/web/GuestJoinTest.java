@@ -122,13 +122,14 @@ class GuestJoinTest {
     }
 
     @Test
-    void unknownLinksGet404AndGuessingIsThrottled() {
+    void unknownLinksGet404AndGuessingIsThrottledButAValidLinkStillWorks() {
         try {
             for (int i = 0; i < JoinThrottle.MAX_FAILURES; i++) {
                 given().when().get("/join/guess" + i).then().statusCode(404).body(containsString("not valid"));
             }
-            given().when().get("/join/" + TestSessions.tokenOf(candidateLink())).then().statusCode(429)
-                    .body(containsString("Wait a minute"));
+            given().when().get("/join/guess-again").then().statusCode(429).body(containsString("Wait a minute"));
+            // others guessing from the same address (a shared proxy, one office) never lock out a real invitation
+            given().when().get("/join/" + TestSessions.tokenOf(candidateLink())).then().statusCode(200);
         } finally {
             throttle.clear();
         }

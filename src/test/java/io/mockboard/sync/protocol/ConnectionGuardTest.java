@@ -68,4 +68,35 @@ class ConnectionGuardTest {
         assertEquals(ConnectionGuard.Verdict.ACCEPT, guard.badFrame());
         assertEquals(ConnectionGuard.Verdict.CLOSE_BAD_FRAMES, guard.badFrame());
     }
+
+    @Test
+    @DisplayName("[S9] bytes are rate-limited too: a burst of large frames is admitted, then refused until bytes refill")
+    void byteRate() {
+        StepClock clock = new StepClock();
+        FairUse small = new FairUse(1_000, 3_000, 8_192, 30, 8, 32, 50, 1_000, 2_000);
+        ConnectionGuard guard = new ConnectionGuard(limits(100, 100, 50, 5), small, clock);
+        assertEquals(ConnectionGuard.Verdict.ACCEPT, guard.admit(2_000));
+        assertEquals(ConnectionGuard.Verdict.ACCEPT, guard.admit(1_000));
+        assertEquals(ConnectionGuard.Verdict.REFUSE, guard.admit(500));
+        assertEquals(ConnectionGuard.Verdict.ACCEPT, guard.admit(0), "small frames still pass");
+        clock.now = clock.now.plus(Duration.ofMillis(500));
+        assertEquals(ConnectionGuard.Verdict.ACCEPT, guard.admit(500));
+    }
+
+    @Test
+    @DisplayName("[S9] presence beyond its rate is dropped (not relayed), and relayed again once the rate allows")
+    void presenceRate() {
+        StepClock clock = new StepClock();
+        FairUse fair = new FairUse(1_000_000, 1_000_000, 8_192, 5, 8, 32, 50, 1_000, 2_000);
+        ConnectionGuard guard = new ConnectionGuard(limits(100, 100, 50, 5), fair, clock);
+        int relayed = 0;
+        for (int i = 0; i < 50; i++) {
+            guard.admit(100);
+            relayed += guard.relayPresence() ? 1 : 0;
+        }
+        assertEquals(5, relayed);
+        clock.now = clock.now.plus(Duration.ofSeconds(1));
+        guard.admit(100);
+        assertEquals(true, guard.relayPresence());
+    }
 }

@@ -78,6 +78,11 @@ class ElementValidationTest {
     void acceptsEveryType(String type) {
         ObjectNode element = rect();
         element.put("type", type);
+        if (type.equals("text")) {
+            element.put("text", "Feature store").put("fontSize", 20).put("fontFamily", 5);
+        } else if (type.equals("image")) {
+            element.put("fileId", "3f786850e387550fdab836ed7e6dc881de23001b").put("status", "saved");
+        }
         assertDoesNotThrow(() -> codec.decode(push(element)));
     }
 
@@ -168,6 +173,68 @@ class ElementValidationTest {
         assertEquals(ErrorCode.INVALID_ELEMENT, assertThrows(ProtocolException.class, () -> codec.decode(json)).code());
         String nested = push(rect()).replace("\"roundness\":{\"type\":3}", "\"roundness\":{\"type\":-1e400}");
         assertEquals(ErrorCode.INVALID_ELEMENT, assertThrows(ProtocolException.class, () -> codec.decode(nested)).code());
+    }
+
+    @Test
+    @DisplayName("[S9] index is null or an order key Excalidraw's fractional indexing accepts")
+    void indexIsAValidOrderKey() {
+        for (String bad : new String[] {"b1", "a", "Z", "a10", "a0V0", "A" + "0".repeat(26), "c12", "Y0"}) {
+            ProtocolException e = rejectedWith(el -> el.put("index", bad));
+            assertTrue(e.getMessage().contains("'index'"), bad + ": " + e.getMessage());
+        }
+        for (String good : new String[] {"a0", "a1", "aV", "a0V", "b10", "Zz0V", "a0G8", "c123", "z" + "0".repeat(26)}) {
+            ObjectNode element = rect();
+            element.put("index", good);
+            assertDoesNotThrow(() -> codec.decode(push(element)), good);
+        }
+    }
+
+    @Test
+    @DisplayName("[S9] the fields Excalidraw reads are refused when missing or of the wrong type, for every element type")
+    void fieldsExcalidrawReads() {
+        assertTrue(rejectedWith(e -> e.remove("groupIds")).getMessage().contains("groupIds"));
+        rejectedWith(e -> e.put("groupIds", "g1"));
+        rejectedWith(e -> e.putArray("groupIds").add(3));
+        rejectedWith(e -> e.put("boundElements", "arrow"));
+        rejectedWith(e -> e.putArray("boundElements").addObject().put("id", "x").put("type", "ellipse"));
+        rejectedWith(e -> e.put("roundness", 3));
+        rejectedWith(e -> e.put("frameId", 7));
+        rejectedWith(e -> e.put("strokeColor", 1));
+        rejectedWith(e -> e.put("opacity", "full"));
+        rejectedWith(e -> e.put("locked", "no"));
+        rejectedWith(e -> e.put("link", false));
+
+        assertTrue(rejected(text("x").without("fontSize")).getMessage().contains("fontSize"));
+        rejected((ObjectNode) text("x").put("fontFamily", "Virgil"));
+        rejected((ObjectNode) text("x").put("containerId", 5));
+        rejected((ObjectNode) text("x").put("lineHeight", -1));
+        ObjectNode noText = text("x");
+        noText.remove("text");
+        rejected(noText);
+
+        rejected((ObjectNode) arrow().put("startBinding", "r1"));
+        rejected((ObjectNode) arrow().put("endArrowhead", 2));
+        ObjectNode point = arrow();
+        point.putArray("lastCommittedPoint").add(1);
+        rejected(point);
+
+        ObjectNode image = rect();
+        image.put("type", "image");
+        assertTrue(rejected(image).getMessage().contains("fileId"));
+        image.put("fileId", "f1").put("status", "broken");
+        rejected(image);
+        image.putNull("fileId").put("status", "pending");
+        assertDoesNotThrow(() -> codec.decode(push(image)));
+        ObjectNode freedraw = arrow();
+        freedraw.put("type", "freedraw").put("pressures", "soft");
+        rejected(freedraw);
+    }
+
+    @Test
+    @DisplayName("[S9] a NUL character anywhere in an element is refused (PostgreSQL cannot store it)")
+    void nulCharacter() {
+        assertTrue(rejected(text("before\u0000after")).getMessage().contains("U+0000"));
+        rejectedWith(e -> e.putObject("customData").put("note", "a\u0000b"));
     }
 
     @Test

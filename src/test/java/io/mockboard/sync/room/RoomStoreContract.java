@@ -104,6 +104,14 @@ public abstract class RoomStoreContract {
     }
 
     @Test
+    @DisplayName("[S4] a clientId belongs to the author of its first stored op, for good")
+    void clientOwners() throws Exception {
+        await(store.append(board, List.of(op(1, "c1", 1, element("a", 1)), op(2, "c2", 1, element("b", 1)))));
+        await(store.append(board, List.of(op(3, "c1", 2, element("a", 2)))));
+        assertEquals(Map.of("c1", "user-c1", "c2", "user-c2"), await(store.load(board)).clientOwners());
+    }
+
+    @Test
     @DisplayName("[S4] cursors are per board")
     void cursorsPerBoard() throws Exception {
         await(store.append(board, List.of(op(1, "c1", 4, element("a", 1)))));

@@ -151,6 +151,40 @@ class BoardSyncEndpointTest {
     }
 
     @Test
+    @DisplayName("[S4] a clientId belongs to its first user: another user's hello with it is refused, and the owner's later pushes are stored")
+    void clientIdTakeoverIsRefused() throws Exception {
+        String bob = oidc.getAccessToken("bob", "bob");
+        try (WsTestClient alice = join("alice-tab", 0)) {
+            alice.send(push(1, rectangle("before", 1, 10)));
+            alice.await("ack");
+            // while she is connected
+            try (WsTestClient thief = WsTestClient.connect(wsUri(), bob)) {
+                thief.send(hello("alice-tab", 0));
+                assertThat(thief.await("error").path("code").asText()).isEqualTo("forbidden");
+            }
+        }
+        // after she left, and after the room was unloaded: the binding comes back from PostgreSQL
+        rooms.unload(BoardId.parse(boardId)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try (WsTestClient thief = WsTestClient.connect(wsUri(), bob)) {
+            thief.send(hello("alice-tab", 0));
+            JsonNode refusal = thief.await("error");
+            assertThat(refusal.path("code").asText()).isEqualTo("forbidden");
+            assertThat(refusal.path("message").asText()).contains("belongs to another participant");
+            thief.send(push(9_000_000_000_000_000L, rectangle("stolen", 1, 20)));
+            assertThat(thief.await("error").path("code").asText()).isEqualTo("not_joined");
+        }
+        try (WsTestClient alice = join("alice-tab", 1)) {
+            alice.send(push(2, rectangle("after", 1, 30)));
+            JsonNode ack = alice.await("ack");
+            assertThat(ack.path("duplicate").asBoolean(false)).as("stored, not taken for a duplicate").isFalse();
+        }
+        List<String> ids = given().auth().oauth2(token).when().get("/api/boards/" + boardId + "/scene")
+                .then().statusCode(200).extract().path("elements.id");
+        assertThat(ids).containsExactlyInAnyOrder("before", "after");
+        assertThat(countOps("alice-tab")).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("[S1][S7] a room unloaded and loaded again from PostgreSQL loses nothing")
     void unloadAndReloadLosesNothing() throws Exception {
         try (WsTestClient a = join("client-a", 0)) {
@@ -207,9 +241,13 @@ class BoardSyncEndpointTest {
     @DisplayName("[S1] clients that say hello the moment their socket opens all get their welcome")
     void helloRightAfterOpenIsNeverLost() {
         List<WsTestClient> clients = new java.util.ArrayList<>();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tokens.add(io.mockboard.auth.DevOidc.token("eager-" + i, "interviewer")); // 40 people: one person's sockets are capped
+        }
         try {
             for (int i = 0; i < 40; i++) {
-                WsTestClient client = WsTestClient.connect(wsUri(), token);
+                WsTestClient client = WsTestClient.connect(wsUri(), tokens.get(i));
                 client.send(hello("eager-" + i, 0));
                 clients.add(client);
             }

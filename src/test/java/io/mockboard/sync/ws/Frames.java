@@ -21,7 +21,7 @@ public final class Frames {
                 Map.entry("width", 120), Map.entry("height", 80), Map.entry("angle", 0), Map.entry("strokeColor", "#1e1e1e"),
                 Map.entry("backgroundColor", "transparent"), Map.entry("fillStyle", "solid"), Map.entry("strokeWidth", 2),
                 Map.entry("strokeStyle", "solid"), Map.entry("roughness", 1), Map.entry("opacity", 100),
-                Map.entry("groupIds", List.of()), Map.entry("index", "a" + id.length()),
+                Map.entry("groupIds", List.of()), Map.entry("index", "a" + "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".charAt(id.length() % 62)),
                 Map.entry("roundness", Map.of("type", 3)), Map.entry("seed", 1_234 + x), Map.entry("version", version),
                 Map.entry("versionNonce", 99_000 + version), Map.entry("isDeleted", false), Map.entry("boundElements", List.of()),
                 Map.entry("updated", 1_732_000_000_000L), Map.entry("link", ""), Map.entry("locked", false));
