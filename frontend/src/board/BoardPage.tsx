@@ -1,4 +1,5 @@
 import { Excalidraw } from "@excalidraw/excalidraw";
+import { BoardMenu } from "./BoardMenu";
 import { restoreRemote } from "./restore";
 import type { AppState, BinaryFiles, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -123,6 +124,7 @@ export function BoardPage({ boardId }: Props) {
   }, [boardId, sendPresence]);
 
   const interview = useInterview(api, (text) => setNotice({ text, severity: "error" }));
+  const ended = Boolean(interview.context?.ended);
 
   const onApi = useCallback((excalidraw: ExcalidrawImperativeAPI) => {
     window.mockboard = { excalidraw };
@@ -154,6 +156,8 @@ export function BoardPage({ boardId }: Props) {
         if (!cancelled && t) {
           setTitle(t);
           document.title = `${t} · Mockboard`;
+          // exported images and files are named after the board (Excalidraw reads the name prop only once)
+          api.updateScene({ appState: { name: t } });
         }
       });
       const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/boards/${boardId}/sync`;
@@ -298,10 +302,16 @@ export function BoardPage({ boardId }: Props) {
         {me && (
           <span className="who" data-testid="you">
             {me.name}
-            <span className="role">{me.role.replace("_", "-")}</span>
+            {/* on an ended board everyone is read-only; the person is still named by their part in the session */}
+            <span className="role">{(ended && interview.context ? interview.context.role : me.role).replace("_", "-")}</span>
           </span>
         )}
-        {readOnly && (
+        {ended && (
+          <span className="status ended" data-testid="ended" title="This session has ended; its board is read-only">
+            Ended{interview.flow?.endedAt ? ` ${new Date(interview.flow.endedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}` : ""}
+          </span>
+        )}
+        {readOnly && !ended && (
           <span className="status read-only" title="You can watch this board but not change it">
             Read-only
           </span>
@@ -339,7 +349,12 @@ export function BoardPage({ boardId }: Props) {
           onScrollChange={onScrollChange}
           isCollaborating={boardId !== null}
           viewModeEnabled={readOnly}
-        />
+          name={title ?? "Mockboard board"}
+          // no "Open" (a file over a shared board) and no "Reset the canvas", from the menu, shortcuts or palette
+          UIOptions={{ canvasActions: { loadScene: false, clearCanvas: false } }}
+        >
+          <BoardMenu />
+        </Excalidraw>
       </main>
       {interview.panel}
       </div>

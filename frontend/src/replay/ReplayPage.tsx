@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { requireSession } from "../auth";
 import { Api } from "../board/files";
 import { restoreRemote } from "../board/restore";
+import { BoardMenu } from "../board/BoardMenu";
 import { sanitize } from "../board/remoteElements";
 import type { ElementJson } from "../sync/protocol";
 import { collaborators } from "../presence/collaborators";
@@ -259,8 +260,10 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
               {loading}
             </div>
           )}
-          <Excalidraw excalidrawAPI={setApi} viewModeEnabled
-            onScrollChange={(scrollX, scrollY, zoom) => setScroll({ scrollX, scrollY, zoom: zoom.value })} />
+          <Excalidraw excalidrawAPI={setApi} viewModeEnabled name={timeline ? `Replay ${timeline.from.slice(0, 10)}` : "Mockboard replay"}
+            onScrollChange={(scrollX, scrollY, zoom) => setScroll({ scrollX, scrollY, zoom: zoom.value })}>
+            <BoardMenu />
+          </Excalidraw>
           {present.filter((p) => p.viewport).map((p) => (
             <div key={p.userId} className="replay-viewport" data-testid="replay-viewport" aria-hidden="true"
               style={{

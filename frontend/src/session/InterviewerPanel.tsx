@@ -20,13 +20,16 @@ type Props = {
   onClose: () => void;
   http: Api;
   sessionId: string;
+  /** Opened with Alt+N: start on a new note (the selection pinned, the note box focused). */
+  startWithNote?: boolean;
 };
 
 /** Time on each step so far, from the moves (the current step counts up to now). */
 function timePerStep(flow: Flow, now: number, skewMs: number): Map<string, number> {
   const spent = new Map<string, number>();
   flow.moves.forEach((move, i) => {
-    const end = i + 1 < flow.moves.length ? Date.parse(flow.moves[i + 1].at) : now - skewMs;
+    // the current step counts up to now, or to the end of an ended session
+    const end = i + 1 < flow.moves.length ? Date.parse(flow.moves[i + 1].at) : flow.endedAt ? Date.parse(flow.endedAt) : now - skewMs;
     spent.set(move.step, (spent.get(move.step) ?? 0) + Math.max(0, end - Date.parse(move.at)));
   });
   return spent;
@@ -48,6 +51,14 @@ export function InterviewerPanel(props: Props) {
   const [selected, setSelected] = useState<string[]>([]);
   const box = useRef<HTMLTextAreaElement>(null);
   const [tab, setTab] = useState<"interview" | "scorecard">("interview");
+
+  useEffect(() => {
+    if (!props.startWithNote) return;
+    setSelected(selection());
+    box.current?.focus();
+    // only when the panel opens for a note; later renders keep what the person does
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -11,6 +11,26 @@ const RECOMMENDATIONS: { value: string; label: string }[] = [
 
 type Props = { http: Api; sessionId: string; notes: Note[] };
 
+/** What keeps a scorecard from being submitted, with the field to take the person to; null when it can go. */
+export function missingForSubmit(card: Scorecard): { message: string; field: string } | null {
+  const missing = card.rubric.content.criteria.filter((c) => !card.scores.find((s) => s.criterion === c.id)?.level);
+  if (missing.length > 0) {
+    return {
+      message: `Give a level for every criterion before submitting; missing: ${missing.map((c) => c.title).join(", ")}`,
+      field: `criterion-${missing[0].id}`,
+    };
+  }
+  if (!card.recommendation) return { message: "Choose an overall recommendation before submitting", field: "recommendation" };
+  return null;
+}
+
+/** Brings a scorecard field into view and puts the keyboard on it. */
+function focusField(field: string): void {
+  const box = document.querySelector<HTMLElement>(`[data-testid='${field}']`);
+  box?.scrollIntoView({ block: "center" });
+  box?.querySelector<HTMLElement>("input, textarea")?.focus({ preventScroll: true });
+}
+
 /**
  * The interviewer's own scorecard: a level and evidence per criterion (evidence can link to notes), the
  * overall recommendation (four points, no neutral) and a summary. Saved as a draft as you type; submitted once.
@@ -59,6 +79,14 @@ export function ScorecardForm({ http, sessionId, notes }: Props) {
     change({ scores: [score] }, (c) => ({ ...c, scores: c.scores.map((s) => (s.criterion === score.criterion ? score : s)) }));
 
   const submit = async () => {
+    // checked before asking to confirm, and said where the person is looking (next to the button), with the
+    // missing field brought into view and focused
+    const missing = card ? missingForSubmit(card) : null;
+    if (missing) {
+      setError(missing.message);
+      focusField(missing.field);
+      return;
+    }
     if (!window.confirm("Submit your scorecard? It cannot be changed afterwards.")) return;
     await flush();
     try {
@@ -131,7 +159,7 @@ export function ScorecardForm({ http, sessionId, notes }: Props) {
           </fieldset>
         );
       })}
-      <fieldset className="criterion" disabled={done}>
+      <fieldset className="criterion" disabled={done} data-testid="recommendation">
         <legend>Overall recommendation</legend>
         <div className="levels" role="radiogroup" aria-label="Overall recommendation">
           {RECOMMENDATIONS.map((r) => (
@@ -150,13 +178,17 @@ export function ScorecardForm({ http, sessionId, notes }: Props) {
           onChange={(e) => change({ summary: e.target.value }, (c) => ({ ...c, summary: e.target.value }))}
           onKeyDown={(e) => e.stopPropagation()} />
       </fieldset>
-      {error && <p className="form-error" role="alert">{error}</p>}
       {done ? (
         <p className="submitted" data-testid="scorecard-submitted">
           Submitted. <a href={`/sessions/${sessionId}/scorecards`} target="_blank" rel="noreferrer">All scorecards</a>
         </p>
       ) : (
         <div className="submit-row">
+          {error && (
+            <p className="form-error" role="alert" data-testid="scorecard-error">
+              {error}
+            </p>
+          )}
           <span className="save-state" aria-live="polite">
             {state === "saving" ? "Saving…" : state === "saved" ? "Draft saved" : state === "error" ? "Not saved" : ""}
           </span>

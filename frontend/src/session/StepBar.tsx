@@ -29,7 +29,7 @@ export function StepBar({ flow, skewMs, canControl, onMove }: Props) {
   const step = index >= 0 ? flow.steps[index] : null;
 
   useEffect(() => {
-    if (!canControl) return;
+    if (!canControl || flow.endedAt) return;
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || !event.shiftKey) return;
       const target = event.key === "ArrowRight" ? index + 1 : event.key === "ArrowLeft" ? index - 1 : -1;
@@ -40,7 +40,7 @@ export function StepBar({ flow, skewMs, canControl, onMove }: Props) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [canControl, flow.steps, index, onMove]);
+  }, [canControl, flow.endedAt, flow.steps, index, onMove]);
 
   if (!step || !flow.since) {
     return (
@@ -49,11 +49,14 @@ export function StepBar({ flow, skewMs, canControl, onMove }: Props) {
       </span>
     );
   }
-  const elapsed = elapsedMs(flow.since, now, skewMs);
+  // an ended session's timer stops where the session ended: the final time of its last step
+  const elapsed = flow.endedAt ? Math.max(0, Date.parse(flow.endedAt) - Date.parse(flow.since)) : elapsedMs(flow.since, now, skewMs);
   const state = timerState(elapsed, step.minutes);
+  const controls = canControl && !flow.endedAt;
   return (
-    <span className={`stepbar ${state}`} data-testid="step-bar" data-step={step.id} data-timer={state}>
-      {canControl && (
+    <span className={`stepbar ${state}${flow.endedAt ? " ended" : ""}`} data-testid="step-bar" data-step={step.id} data-timer={state}
+      data-ended={flow.endedAt ? "true" : undefined}>
+      {controls && (
         <button type="button" className="step-nav" aria-label="Previous step" title="Previous step (Alt+Shift+←)"
           disabled={index === 0} onClick={() => onMove(flow.steps[index - 1].id)}>
           ‹
@@ -68,7 +71,7 @@ export function StepBar({ flow, skewMs, canControl, onMove }: Props) {
       <span className="step-timer" aria-label={`${clock(elapsed)} of ${step.minutes} minutes`}>
         {clock(elapsed)} / {String(step.minutes).padStart(2, "0")}:00
       </span>
-      {canControl && (
+      {controls && (
         <button type="button" className="step-nav" aria-label="Next step" title="Next step (Alt+Shift+→)"
           disabled={index === flow.steps.length - 1} onClick={() => onMove(flow.steps[index + 1].id)}>
           ›

@@ -19,6 +19,8 @@ export type Flow = {
   since: string | null;
   moves: Move[];
   now: string;
+  /** When the session ended (timers stop there); null while it runs. */
+  endedAt: string | null;
 };
 
 export type Note = {

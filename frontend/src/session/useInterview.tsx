@@ -21,6 +21,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
   const [panelOpen, setPanelOpen] = useState(true);
   const httpRef = useRef<Api | null>(null);
   const sessionRef = useRef<string | null>(null);
+  const boardRef = useRef<string | null>(null);
   const errorRef = useRef(onError);
   errorRef.current = onError;
 
@@ -34,11 +35,15 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     const http = httpRef.current;
     const sessionId = sessionRef.current;
     if (http && sessionId) void sessionApi.flow(http, sessionId).then(showFlow, () => undefined);
+    // the session may have ended meanwhile (its sockets are closed then): the role and state come back with it
+    const boardId = boardRef.current;
+    if (http && boardId) void sessionApi.context(http, boardId).then(setContext, () => undefined);
   }, [showFlow]);
 
   const start = useCallback(
     (http: Api, boardId: string) => {
       httpRef.current = http;
+      boardRef.current = boardId;
       sessionApi
         .context(http, boardId)
         .then(async (ctx) => {
@@ -135,13 +140,25 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     [api],
   );
 
-  const togglePanel = useCallback(() => setPanelOpen((open) => !open), []);
+  const togglePanel = useCallback(() => {
+    setStartWithNote(false);
+    setPanelOpen((open) => !open);
+  }, []);
+  const [startWithNote, setStartWithNote] = useState(false);
+  const panelOpenRef = useRef(panelOpen);
+  panelOpenRef.current = panelOpen;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey && !event.shiftKey && (event.key === "i" || event.key === "I" || event.code === "KeyI")) {
         event.preventDefault();
         togglePanel();
+      }
+      // Alt+N with the panel closed opens it on a new note (with the panel open, the panel itself handles it)
+      if (event.altKey && !event.shiftKey && (event.key === "n" || event.key === "N" || event.code === "KeyN") && !panelOpenRef.current) {
+        event.preventDefault();
+        setStartWithNote(true);
+        setPanelOpen(true);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -153,6 +170,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     hasPanel && panelOpen && httpRef.current && context?.sessionId ? (
       <InterviewerPanel flow={flow} notes={notes} skewMs={skewMs} canControl={context.controlsSteps && !context.ended}
         selection={selection} select={select} onMove={moveTo} onNote={writeNote} hints={hints} onReveal={revealHint}
+        startWithNote={startWithNote}
         onAddHint={addHint} onClose={() => setPanelOpen(false)} http={httpRef.current} sessionId={context.sessionId} />
     ) : null;
 

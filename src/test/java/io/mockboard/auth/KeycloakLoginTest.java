@@ -72,34 +72,11 @@ class KeycloakLoginTest {
             String boardId = guest.url().replaceAll(".*/b/([^/?#]+).*", "$1");
             page.navigate(login.toString().replace("/login", "/b/" + boardId));
             page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
-            drawAcrossTokenLifetimes(page, guest, boardId, 4);
+            SessionFlow.drawAcrossTokenLifetimes(page, guest, 4, RealKeycloakProfile.TOKEN_LIFESPAN_SECONDS,
+                    () -> given().auth().oauth2(passwordGrant("alice")).when().get("/api/boards/" + boardId + "/scene")
+                            .then().statusCode(200).extract().path("elements"));
             signInEndsAndComesBack(page, boardId);
         }
-    }
-
-    /** Both draw while Keycloak's short tokens expire {@code lifetimes} times; the interviewer's board never leaves live. */
-    private void drawAcrossTokenLifetimes(Page interviewer, Page guest, String boardId, int lifetimes) {
-        for (int round = 0; round < lifetimes; round++) {
-            SessionFlow.draw(interviewer, "rectangle", 260 + round * 120, 160);
-            SessionFlow.draw(guest, "ellipse", 260 + round * 120, 420);
-            interviewer.waitForFunction("n => window.mockboard.sync.renewals > n", round,
-                    new Page.WaitForFunctionOptions().setTimeout(RealKeycloakProfile.TOKEN_LIFESPAN_SECONDS * 2_000));
-        }
-        String expected = "rectangle:" + lifetimes + ",ellipse:" + lifetimes;
-        String count = "() => ['rectangle', 'ellipse'].map(t => t + ':' + window.mockboard.excalidraw.getSceneElements()"
-                + ".filter(e => e.type === t).length).join()";
-        interviewer.waitForFunction(count + " === '" + expected + "'");
-        guest.waitForFunction(count + " === '" + expected + "'");
-        interviewer.locator("[data-testid='sync-status']:text('all changes saved')").waitFor();
-        assertThat(((java.util.List<?>) interviewer.evaluate("() => window.mockboard.statusLog.map(e => e.kind)")).stream().map(String::valueOf).toList())
-                .as("the interviewer's board went live once and never left it").containsExactly("connecting", "live");
-
-        String scene = "() => window.mockboard.excalidraw.getSceneElementsIncludingDeleted().map(e => e.id + '@' + e.version).sort().join()";
-        java.util.List<java.util.Map<String, Object>> stored = given().auth().oauth2(passwordGrant("alice"))
-                .when().get("/api/boards/" + boardId + "/scene").then().statusCode(200).extract().path("elements");
-        String server = String.join(",", stored.stream().map(e -> e.get("id") + "@" + e.get("version")).sorted().toList());
-        assertThat(interviewer.evaluate(scene)).isEqualTo(server);
-        assertThat(guest.evaluate(scene)).isEqualTo(server);
     }
 
     /** Keycloak ends Alice's SSO session mid-interview: the board says so, keeps her changes, stores them once after she signs in again. */

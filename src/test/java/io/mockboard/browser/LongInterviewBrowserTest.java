@@ -52,36 +52,10 @@ class LongInterviewBrowserTest {
         Page cam = SessionFlow.joinAsGuest(browsers.newContext(), link, "Cam");
 
         int rounds = 5;
-        for (int round = 0; round < rounds; round++) {
-            // clear of the shape properties on the left and the interviewer panel on the right
-            SessionFlow.draw(interviewer, "rectangle", 260 + round * 120, 160);
-            SessionFlow.draw(cam, "ellipse", 260 + round * 120, 420);
-            // the next renewal comes about once per token lifetime: wait for it, drawing in between
-            interviewer.waitForFunction("n => window.mockboard.sync.renewals > n", round,
-                    new Page.WaitForFunctionOptions().setTimeout(ShortTokensProfile.LIFETIME_SECONDS * 2_000));
-        }
-
-        String expected = "rectangle:" + rounds + ",ellipse:" + rounds;
-        String count = "() => ['rectangle', 'ellipse'].map(t => t + ':' + window.mockboard.excalidraw.getSceneElements()"
-                + ".filter(e => e.type === t).length).join()";
-        interviewer.waitForFunction(count + " === '" + expected + "'");
-        cam.waitForFunction(count + " === '" + expected + "'");
-        interviewer.locator("[data-testid='sync-status'][data-state='live']:text('all changes saved')").waitFor();
-        cam.locator("[data-testid='sync-status'][data-state='live']:text('all changes saved')").waitFor();
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> log = (List<Map<String, Object>>) interviewer.evaluate("() => window.mockboard.statusLog");
-        assertThat(log.stream().map(entry -> entry.get("kind")).toList())
-                .as("the interviewer's board went live once and never left it")
-                .containsExactly("connecting", "live");
+        SessionFlow.drawAcrossTokenLifetimes(interviewer, cam, rounds, ShortTokensProfile.LIFETIME_SECONDS,
+                () -> given().auth().oauth2(DevOidc.token("alice", "interviewer"))
+                        .when().get("/api/boards/" + session.boardId() + "/scene").then().statusCode(200).extract().path("elements"));
         assertThat((Integer) interviewer.evaluate("() => window.mockboard.sync.renewals")).isGreaterThanOrEqualTo(rounds);
-
-        String scene = "() => window.mockboard.excalidraw.getSceneElementsIncludingDeleted().map(e => e.id + '@' + e.version).sort().join()";
-        List<Map<String, Object>> stored = given().auth().oauth2(DevOidc.token("alice", "interviewer"))
-                .when().get("/api/boards/" + session.boardId() + "/scene").then().statusCode(200).extract().path("elements");
-        String server = String.join(",", stored.stream().map(e -> e.get("id") + "@" + e.get("version")).sorted().toList());
-        assertThat(interviewer.evaluate(scene)).isEqualTo(server);
-        assertThat(cam.evaluate(scene)).isEqualTo(server);
         Browsers.screenshot(interviewer, "long-interview-interviewer");
     }
 

@@ -1,9 +1,13 @@
 package io.mockboard.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Map;
 
 /** What an interviewer and a guest do on the session pages, step by step, as a person would in the browser. */
 public final class SessionFlow {
@@ -47,5 +51,34 @@ public final class SessionFlow {
         page.mouse().down();
         page.mouse().move(box.x + x + 120, box.y + y + 80, new Mouse.MoveOptions().setSteps(6));
         page.mouse().up();
+    }
+
+    /**
+     * Both people draw while the interviewer's sign-in is renewed {@code lifetimes} times (about once per token
+     * lifetime), then: every shape reached both boards, the interviewer's board went live once and never left
+     * it, and both boards equal the server's scene ({@code serverScene}: the board's elements as id@version).
+     */
+    public static void drawAcrossTokenLifetimes(Page interviewer, Page guest, int lifetimes, int lifetimeSeconds,
+            java.util.function.Supplier<List<Map<String, Object>>> serverScene) {
+        for (int round = 0; round < lifetimes; round++) {
+            // clear of the shape properties on the left and the interviewer panel on the right
+            draw(interviewer, "rectangle", 260 + round * 120, 160);
+            draw(guest, "ellipse", 260 + round * 120, 420);
+            interviewer.waitForFunction("n => window.mockboard.sync.renewals > n", round,
+                    new Page.WaitForFunctionOptions().setTimeout(lifetimeSeconds * 2_000.0));
+        }
+        String expected = "rectangle:" + lifetimes + ",ellipse:" + lifetimes;
+        String count = "() => ['rectangle', 'ellipse'].map(t => t + ':' + window.mockboard.excalidraw.getSceneElements()"
+                + ".filter(e => e.type === t).length).join()";
+        interviewer.waitForFunction(count + " === '" + expected + "'");
+        guest.waitForFunction(count + " === '" + expected + "'");
+        interviewer.locator("[data-testid='sync-status'][data-state='live']:text('all changes saved')").waitFor();
+        guest.locator("[data-testid='sync-status'][data-state='live']:text('all changes saved')").waitFor();
+        assertThat(((List<?>) interviewer.evaluate("() => window.mockboard.statusLog.map(e => e.kind)")).stream().map(String::valueOf).toList())
+                .as("the interviewer's board went live once and never left it").containsExactly("connecting", "live");
+        String scene = "() => window.mockboard.excalidraw.getSceneElementsIncludingDeleted().map(e => e.id + '@' + e.version).sort().join()";
+        String server = String.join(",", serverScene.get().stream().map(e -> e.get("id") + "@" + e.get("version")).sorted().toList());
+        assertThat(interviewer.evaluate(scene)).isEqualTo(server);
+        assertThat(guest.evaluate(scene)).isEqualTo(server);
     }
 }

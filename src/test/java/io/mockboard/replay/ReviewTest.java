@@ -41,7 +41,7 @@ class ReviewTest {
                 List.of(new Flow.Step("clarify", 1, "Clarify", 5), new Flow.Step("data", 2, "Data", 8), new Flow.Step("model", 3, "Model", 12)),
                 "data", t0.plusSeconds(900), List.of(new Flow.Move("clarify", t0, "A"), new Flow.Move("data", t0.plusSeconds(360), "A"),
                         new Flow.Move("clarify", t0.plusSeconds(600), "A"), new Flow.Move("data", t0.plusSeconds(660), "A")),
-                t0.plusSeconds(1000));
+                t0.plusSeconds(1000), null);
         List<Review.StepTime> times = ReviewService.stepTimes(flow, t0.plusSeconds(1200));
         assertThat(times).extracting(Review.StepTime::minutes).containsExactly(7.0, 13.0, 0.0);
         assertThat(times.get(0).over()).isTrue();

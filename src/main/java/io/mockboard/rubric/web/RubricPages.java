@@ -96,7 +96,7 @@ public class RubricPages {
         RubricContent content = fromForm(form);
         try {
             rubrics.update(rubricId, content, user());
-            return Response.seeOther(URI.create("/rubrics/" + id + "?saved")).build();
+            return Response.seeOther(URI.create("/rubrics/" + id + "?saved=1")).build();
         } catch (ProblemException refused) {
             if (refused.status() != Response.Status.BAD_REQUEST) {
                 throw refused;

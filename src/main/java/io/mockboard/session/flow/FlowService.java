@@ -92,7 +92,7 @@ public class FlowService {
         List<Flow.Move> moves = events.stream().map(e -> new Flow.Move(e.step, e.at, e.actorName)).toList();
         Flow.Move last = moves.isEmpty() ? null : moves.getLast();
         return new Flow(session.id(), frameworkOf(session).wire(), stepsOf(session), last == null ? null : last.step(),
-                last == null ? null : last.at(), moves, clock.instant());
+                last == null ? null : last.at(), moves, clock.instant(), session.endedAt());
     }
 
     private List<Flow.Step> stepsOf(SessionSummary session) {

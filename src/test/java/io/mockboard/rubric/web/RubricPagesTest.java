@@ -59,8 +59,9 @@ class RubricPagesTest {
         for (int level = 1; level <= 4; level++) {
             form.put("c." + criteria.size() + ".level" + level, "Anchor " + level);
         }
-        given().auth().oauth2(alice).redirects().follow(false).formParams(form).when().post("/rubrics/" + copy)
-                .then().statusCode(303).header("Location", containsString("?saved"));
+        String savedPage = given().auth().oauth2(alice).redirects().follow(false).formParams(form).when().post("/rubrics/" + copy)
+                .then().statusCode(303).header("Location", containsString("?saved")).extract().header("Location");
+        given().auth().oauth2(alice).when().get(savedPage).then().statusCode(200).body(containsString("Saved as version 2"));
         given().auth().oauth2(alice).when().get("/api/rubrics/" + copy).then()
                 .body("version", equalTo(2)).body("content.title", equalTo("Staff-level ML rubric"))
                 .body("content.criteria", hasSize(criteria.size())).body("content.criteria[0].weight", equalTo(25))
