@@ -8,7 +8,13 @@ import java.util.List;
  * covers the template's reference architecture ({@code reference} names it; both are null without one).
  */
 public record Review(List<StepTime> steps, List<Share> authorship, List<String> scorers, List<Calibration> calibration,
-        String reference, Coverage.Result coverage) {
+        Recommendations recommendations, String reference, Coverage.Result coverage) {
+
+    /**
+     * Each scorer's overall recommendation (its label, null when not given), in {@code scorers} order; split when
+     * some say hire and others no hire, which is the disagreement a calibration talk is for.
+     */
+    public record Recommendations(List<String> labels, boolean split) {}
 
     /** Minutes spent on a step (all its visits) against its budget. */
     public record StepTime(String title, double minutes, int budget) {

@@ -2,6 +2,7 @@ package io.mockboard.replay;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.rubric.Recommendation;
 import io.mockboard.rubric.Scorecard;
 import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.ParticipantSummary;
@@ -57,7 +58,7 @@ public class ReviewService {
         Coverage.Result coverage = reference.map(t -> Coverage.compare(templates.elements(t.id()),
                 replay.sceneAt(sessionId, null, null, user).elements())).orElse(null);
         return new Review(stepTimes(flow, end), authorship(session), cards.stream().map(Scorecard::author).toList(), calibration(cards),
-                reference.map(TemplateSummary::title).orElse(null), coverage);
+                recommendations(cards), reference.map(TemplateSummary::title).orElse(null), coverage);
     }
 
     /**
@@ -133,6 +134,14 @@ public class ReviewService {
             return "Interviewer";
         }
         return names.getOrDefault(author, author);
+    }
+
+    static Review.Recommendations recommendations(List<Scorecard> cards) {
+        List<String> labels = cards.stream().map(c -> c.recommendation() == null ? null : c.recommendation().label()).toList();
+        boolean hire = cards.stream().anyMatch(c -> c.recommendation() == Recommendation.HIRE || c.recommendation() == Recommendation.STRONG_HIRE);
+        boolean noHire = cards.stream().anyMatch(c -> c.recommendation() == Recommendation.NO_HIRE
+                || c.recommendation() == Recommendation.STRONG_NO_HIRE);
+        return new Review.Recommendations(labels, hire && noHire);
     }
 
     private static List<Review.Calibration> calibration(List<Scorecard> cards) {

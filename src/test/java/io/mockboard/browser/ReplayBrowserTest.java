@@ -124,6 +124,8 @@ class ReplayBrowserTest {
         page.navigate(root + "sessions/" + id + "/review");
         page.locator("[data-testid='step-times'] li").first().waitFor();
         assertThat(page.locator("[data-testid='step-times'] li").count()).isEqualTo(7);
+        assertThat(page.evaluate("() => [...document.querySelectorAll('.bar-label')].filter(e => e.scrollWidth > e.clientWidth)"
+                + ".map(e => e.textContent)").toString()).as("step names are shown whole, never cut off").isEqualTo("[]");
         Browsers.screenshot(page, "review-page");
 
         // a review shared with the candidate opens without an account: the replay, read-only

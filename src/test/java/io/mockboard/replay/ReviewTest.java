@@ -74,12 +74,15 @@ class ReviewTest {
                 .when().post("/api/sessions/" + id + "/flow/step").then().statusCode(200);
         given().auth().oauth2(alice).contentType("application/json").body(Map.of("body", "Good feature store split"))
                 .when().post("/api/sessions/" + id + "/notes").then().statusCode(201);
-        score(alice, id, 4);
-        score(dave, id, 1);
+        score(alice, id, 4, "strong_hire");
+        score(dave, id, 1, "no_hire");
 
         String page = given().auth().oauth2(alice).when().get("/sessions/" + id + "/review").then().statusCode(200).extract().asString();
         assertThat(page).contains("1 · Clarify requirements", "3 · Data preparation", "Template", "Cam (candidate)")
                 .contains("/r/" + id + "?t=").contains("Good feature store split").contains("spread ≥ 2");
+        // the overall recommendations are compared too, under a column that says what it is
+        assertThat(page).contains("<th scope=\"col\">Agreement</th>").contains("Overall recommendation")
+                .contains("Strong hire").contains("No hire").contains("hire vs no hire");
         given().cookie("mockboard_guest", cam).when().get("/sessions/" + id + "/review").then().statusCode(403);
         given().auth().oauth2(oidc.getAccessToken("carol", "carol")).when().get("/sessions/" + id + "/review").then().statusCode(200)
                 .body(containsString("Calibration"));
@@ -134,11 +137,15 @@ class ReviewTest {
     }
 
     private static void score(String token, String sessionId, int level) {
+        score(token, sessionId, level, "hire");
+    }
+
+    private static void score(String token, String sessionId, int level, String recommendation) {
         String card = "/api/sessions/" + sessionId + "/scorecard";
         List<String> criteria = given().auth().oauth2(token).when().get(card).then().extract().path("rubric.content.criteria.id");
         List<Map<String, Object>> scores = new ArrayList<>();
         criteria.forEach(c -> scores.add(Map.of("criterion", c, "level", level)));
-        given().auth().oauth2(token).contentType("application/json").body(Map.of("scores", scores, "recommendation", "hire"))
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("scores", scores, "recommendation", recommendation))
                 .when().put(card).then().statusCode(200);
         given().auth().oauth2(token).when().post(card + "/submit").then().statusCode(200);
     }

@@ -62,7 +62,7 @@ public class TemplatePages {
                 List<Option> frameworks, List<Option> caseStudies, List<Option> variants);
 
         static native TemplateInstance detail(CurrentUser user, TemplateSummary template, boolean mine, List<Option> frameworks,
-                String error);
+                String error, List<StepRow> steps, String candidatePrompt, String interviewerPrompt);
     }
 
     @GET
@@ -165,7 +165,22 @@ public class TemplatePages {
         TemplateSummary template = templates.find(id).orElseThrow(() -> ProblemException.notFound("Template " + id));
         CurrentUser user = user();
         boolean mine = !template.builtIn() && (user.id().equals(template.createdBy()) || user.isAdmin());
-        return Templates.detail(user, template, mine, frameworks(), error);
+        return Templates.detail(user, template, mine, frameworks(), error, steps(template), blankToNull(template.candidatePrompt()),
+                blankToNull(template.interviewerPrompt()));
+    }
+
+    /** One framework step of a template, in the framework's order, with its title and the template's budget. */
+    public record StepRow(int number, String title, int minutes) {}
+
+    static List<StepRow> steps(TemplateSummary template) {
+        Framework framework = Arrays.stream(Framework.values()).filter(f -> f.wire().equals(template.framework())).findFirst()
+                .orElse(Framework.values()[0]);
+        return framework.steps().stream().filter(step -> template.stepBudgets().containsKey(step.id()))
+                .map(step -> new StepRow(step.number(), step.title(), template.stepBudgets().get(step.id()))).toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static List<Option> frameworks() {

@@ -63,8 +63,12 @@ class TemplatePagesTest {
                 .formParam("boardId", session.get("boardId")).formParam("title", "Lobby save")
                 .formParam("back", "/sessions/" + session.get("id"))
                 .when().post("/templates").then().statusCode(303).extract().header("Location");
-        given().auth().oauth2(alice).when().get(location).then().statusCode(200)
-                .body(containsString("Edit this template")).body(containsString("Lobby save"));
+        String detail = given().auth().oauth2(alice).when().get(location).then().statusCode(200)
+                .body(containsString("Edit this template")).body(containsString("Lobby save")).extract().asString();
+        // time per step in the framework's order, by name; prompts nobody wrote say so
+        assertThat(detail).contains("1 · Clarify requirements", "7 · Monitoring and infrastructure", "None.");
+        assertThat(detail.indexOf("1 · Clarify requirements")).isLessThan(detail.indexOf("2 · Frame as an ML task"));
+        assertThat(detail.indexOf("2 · Frame as an ML task")).isLessThan(detail.indexOf("3 · Data preparation"));
 
         String empty = given().auth().oauth2(alice).contentType("application/json").body(Map.of("title", "Blank"))
                 .when().post("/api/sessions").then().extract().path("id");
