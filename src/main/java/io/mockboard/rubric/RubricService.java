@@ -53,9 +53,14 @@ public class RubricService {
         }
     }
 
+    /**
+     * The rubrics a person chooses from: the shipped ones and their own (an admin sees everyone's). Another
+     * interviewer's rubric stays readable by its id, as a session that uses it needs.
+     */
     @Transactional
-    public List<Rubric> list() {
+    public List<Rubric> list(CurrentUser user) {
         return RubricEntity.<RubricEntity>listAll().stream()
+                .filter(r -> r.createdBy == null || r.createdBy.equals(user.id()) || user.isAdmin())
                 .sorted(Comparator.comparing((RubricEntity r) -> r.slug == null).thenComparing(r -> r.createdAt))
                 .map(this::current).toList();
     }

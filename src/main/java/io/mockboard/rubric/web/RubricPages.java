@@ -52,7 +52,7 @@ public class RubricPages {
     @GET
     @Operation(hidden = true)
     public TemplateInstance list() {
-        return Templates.list(user(), rubrics.list());
+        return Templates.list(user(), rubrics.list(user()));
     }
 
     @GET

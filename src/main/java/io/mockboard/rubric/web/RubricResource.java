@@ -35,9 +35,9 @@ public class RubricResource {
     public record Copy(String title) {}
 
     @GET
-    @Operation(summary = "Every rubric at its current version")
+    @Operation(summary = "The shipped rubrics and the caller's own (an admin's: every rubric), at their current versions")
     public List<Rubric> list() {
-        return rubrics.list();
+        return rubrics.list(CurrentUser.of(identity));
     }
 
     @GET

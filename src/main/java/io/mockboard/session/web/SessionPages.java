@@ -218,7 +218,7 @@ public class SessionPages {
         Instant now = clock.instant();
         List<InviteRow> rows = invites.list(id, user).stream().map(i -> new InviteRow(i, status(i, now))).toList();
         return Templates.lobby(user, session, manages, rows, participants.of(id), presence.online(session.boardId()), created, error,
-                sessionRubrics.rubricOf(session), rubricService.list());
+                sessionRubrics.rubricOf(session), rubricService.list(user));
     }
 
     @POST

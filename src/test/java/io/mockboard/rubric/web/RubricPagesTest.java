@@ -24,6 +24,27 @@ class RubricPagesTest {
     }
 
     @Test
+    void theRubricListShowsTheShippedRubricsAndYourOwnCopiesWithTheirOwner() {
+        String dave = oidc.getAccessToken("dave", "dave");
+        String alice = oidc.getAccessToken("alice", "alice");
+        String shipped = given().auth().oauth2(dave).when().get("/api/rubrics").then().extract().path("find { it.slug == 'ml-system-design' }.id");
+        String davesCopy = given().auth().oauth2(dave).contentType("application/json").body(Map.of("title", "Dave's private draft"))
+                .when().post("/api/rubrics/" + shipped + "/copy").then().statusCode(201).extract().path("id");
+
+        List<String> alicesList = given().auth().oauth2(alice).when().get("/api/rubrics").then().statusCode(200).extract().path("id");
+        org.assertj.core.api.Assertions.assertThat(alicesList).contains(shipped).doesNotContain(davesCopy);
+        given().auth().oauth2(alice).when().get("/rubrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString("private draft"))).body(containsString("shipped"));
+        given().auth().oauth2(dave).when().get("/rubrics").then().statusCode(200)
+                .body(containsString("Dave&#39;s private draft")).body(containsString("<td>you</td>"));
+        List<String> carolsList = given().auth().oauth2(oidc.getAccessToken("carol", "carol")).when().get("/api/rubrics").then()
+                .statusCode(200).extract().path("id");
+        org.assertj.core.api.Assertions.assertThat(carolsList).as("an admin sees every rubric").contains(davesCopy);
+        // still readable by id: a session can use a colleague's rubric
+        given().auth().oauth2(alice).when().get("/api/rubrics/" + davesCopy).then().statusCode(200);
+    }
+
+    @Test
     void anInterviewerCopiesTheShippedRubricAndEditsTheCopyInTheForm() {
         String alice = oidc.getAccessToken("alice", "alice");
         given().auth().oauth2(alice).when().get("/rubrics").then().statusCode(200)
