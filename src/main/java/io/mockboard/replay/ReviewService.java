@@ -111,7 +111,8 @@ public class ReviewService {
     private Map<String, String> names(SessionSummary session) {
         Map<String, String> names = new HashMap<>();
         for (ParticipantSummary p : participants.of(session.id())) {
-            names.put("guest:" + p.id(), p.name() + " (" + p.role().wire().replace('_', '-') + ")");
+            // ops name guests by their participant id and accounts by their user id: both by the name they joined with
+            names.put(p.guest() ? "guest:" + p.id() : p.userId(), p.name() + " (" + p.role().wire().replace('_', '-') + ")");
         }
         return names;
     }

@@ -36,6 +36,6 @@ class ParticipantEntity extends PanacheEntityBase {
     Instant joinedAt;
 
     ParticipantSummary toSummary() {
-        return new ParticipantSummary(id, InviteRole.fromWire(role), displayName, userId == null, joinedAt);
+        return new ParticipantSummary(id, InviteRole.fromWire(role), displayName, userId == null, joinedAt, userId);
     }
 }

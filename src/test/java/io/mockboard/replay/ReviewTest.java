@@ -70,6 +70,12 @@ class ReviewTest {
             client.send(Frames.push(1, Frames.rectangle("cam-1", 1, 10)));
             client.await("ack");
         }
+        try (WsTestClient client = WsTestClient.connect(ws, dave)) { // an account that joined by link draws too
+            client.send(Frames.hello("dave-tab", 0));
+            client.await("welcome");
+            client.send(Frames.push(1, Frames.rectangle("dave-1", 1, 200)));
+            client.await("ack");
+        }
         given().auth().oauth2(alice).contentType("application/json").body(Map.of("step", "data"))
                 .when().post("/api/sessions/" + id + "/flow/step").then().statusCode(200);
         given().auth().oauth2(alice).contentType("application/json").body(Map.of("body", "Good feature store split"))
@@ -78,7 +84,8 @@ class ReviewTest {
         score(dave, id, 1, "no_hire");
 
         String page = given().auth().oauth2(alice).when().get("/sessions/" + id + "/review").then().statusCode(200).extract().asString();
-        assertThat(page).contains("1 · Clarify requirements", "3 · Data preparation", "Template", "Cam (candidate)")
+        assertThat(page).contains("1 · Clarify requirements", "3 · Data preparation", "Template", "Cam (candidate)",
+                        "Dave (co-interviewer)")
                 .contains("/r/" + id + "?t=").contains("Good feature store split").contains("spread ≥ 2");
         // the overall recommendations are compared too, under a column that says what it is
         assertThat(page).contains("<th scope=\"col\">Agreement</th>").contains("Overall recommendation")
