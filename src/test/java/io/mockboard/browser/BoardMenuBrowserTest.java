@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.mockboard.session.TestSessions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +38,7 @@ class BoardMenuBrowserTest {
     @Test
     void nobodyCanLoadAFileOverOrResetTheBoardAndExportsAreNamedAfterIt() {
         String alice = oidc.getAccessToken("alice", "alice");
-        TestSessions.Created session = TestSessions.create(alice, "Feed ranking mock");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Feed ranking mock");
         Page cam = SessionFlow.joinAsGuest(browsers.newContext(), TestSessions.link(alice, session.id(), "candidate", false), "Cam");
 
         cam.locator("[data-testid='main-menu-trigger']").click();
@@ -59,11 +57,8 @@ class BoardMenuBrowserTest {
     @Test
     void altNWithThePanelClosedOpensItOnANewNote() {
         String alice = oidc.getAccessToken("alice", "alice");
-        TestSessions.Created session = TestSessions.create(alice, "Notes by keyboard");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
-        Page page = browsers.newContext().newPage();
-        page.navigate(root + "b/" + session.boardId());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Notes by keyboard");
+        Page page = SessionFlow.signedInBoard(browsers.newContext(), root, session.boardId(), "alice");
         page.locator("[data-testid='interviewer-panel']").waitFor();
         page.locator("body").press("Alt+i");
         page.locator("[data-testid='interviewer-panel']").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()

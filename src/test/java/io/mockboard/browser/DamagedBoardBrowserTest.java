@@ -54,8 +54,7 @@ class DamagedBoardBrowserTest {
     @Test
     void aBoardHoldingMalformedElementsOpensRepairsDrawsAndReplays() throws Exception {
         String alice = oidc.getAccessToken("alice", "alice");
-        TestSessions.Created session = TestSessions.create(alice, "Damaged board");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Damaged board");
         String rect = "{\"id\":\"%s\",\"type\":\"rectangle\",\"x\":%d,\"y\":200,\"width\":120,\"height\":80,\"angle\":0,"
                 + "\"strokeColor\":\"#1e1e1e\",\"backgroundColor\":\"transparent\",\"fillStyle\":\"solid\",\"strokeWidth\":2,"
                 + "\"strokeStyle\":\"solid\",\"roughness\":1,\"opacity\":100,%s\"frameId\":null,\"index\":\"%s\",\"roundness\":null,"
@@ -65,10 +64,7 @@ class DamagedBoardBrowserTest {
                 + "{\"id\":\"junk\",\"type\":\"spaceship\"}]";
         insertLegacyOp(UUID.fromString(session.boardId()), elements);
 
-        Page page = browsers.newContext().newPage();
-        page.navigate(root + "b/" + session.boardId());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
-        page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        Page page = SessionFlow.signedInBoard(browsers.newContext(), root, session.boardId(), "alice");
         page.waitForFunction("n => (" + COUNT + ")() === n", 2);
         assertThat(page.locator("[role='status']:has-text('could not be shown')").count()).isEqualTo(1);
         Browsers.screenshot(page, "damaged-board-opened");

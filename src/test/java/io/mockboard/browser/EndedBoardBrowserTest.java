@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.mockboard.session.TestSessions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,11 +40,8 @@ class EndedBoardBrowserTest {
     @Test
     void anEndedBoardStopsItsTimerDropsItsStepButtonsAndNamesTheInterviewer() {
         String alice = oidc.getAccessToken("alice", "alice");
-        TestSessions.Created session = TestSessions.create(alice, "Ended board");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
-        Page page = browsers.newContext().newPage();
-        page.navigate(root + "b/" + session.boardId());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Ended board");
+        Page page = SessionFlow.signedInBoard(browsers.newContext(), root, session.boardId(), "alice");
         page.locator("[data-testid='step-bar'][data-step='clarify']").waitFor();
         assertThat(page.locator("button[aria-label='Next step']").count()).isEqualTo(1);
 

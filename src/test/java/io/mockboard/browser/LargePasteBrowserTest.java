@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.mockboard.session.TestSessions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,13 +61,9 @@ class LargePasteBrowserTest {
     @Test
     void aThousandElementPasteIsStoredAndSeenByTheCandidateWithinSeconds() {
         String alice = oidc.getAccessToken("alice", "alice");
-        TestSessions.Created session = TestSessions.create(alice, "Large paste");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Large paste");
         Page cam = SessionFlow.joinAsGuest(browsers.newContext(), TestSessions.link(alice, session.id(), "candidate", false), "Cam");
-        Page interviewer = browsers.newContext().newPage();
-        interviewer.navigate(root + "b/" + session.boardId());
-        interviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
-        interviewer.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        Page interviewer = SessionFlow.signedInBoard(browsers.newContext(), root, session.boardId(), "alice");
 
         long started = System.nanoTime();
         int chars = (Integer) interviewer.evaluate(PASTE);

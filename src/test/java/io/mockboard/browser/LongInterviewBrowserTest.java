@@ -92,18 +92,10 @@ class LongInterviewBrowserTest {
     }
 
     private TestSessions.Created startedSession(String title) {
-        String alice = DevOidc.token("alice", "interviewer");
-        TestSessions.Created session = TestSessions.create(alice, title);
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
-        return session;
+        return SessionFlow.startedSession(DevOidc.token("alice", "interviewer"), title);
     }
 
-    /** Alice opens the board and signs in on the dev login page, as a person does. */
     private Page signedInBoard(BrowserContext context, String boardId) {
-        Page page = context.newPage();
-        page.navigate(root + "b/" + boardId);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
-        page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
-        return page;
+        return SessionFlow.signedInBoard(context, root, boardId, "alice");
     }
 }

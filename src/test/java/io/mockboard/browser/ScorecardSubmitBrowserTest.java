@@ -1,10 +1,8 @@
 package io.mockboard.browser;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import io.mockboard.session.TestSessions;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,12 +40,8 @@ class ScorecardSubmitBrowserTest {
     @Test
     void anIncompleteScorecardIsCheckedBeforeConfirmingAndTheMissingFieldIsShownAndFocused() {
         String alice = oidc.getAccessToken("alice", "alice");
-        TestSessions.Created session = TestSessions.create(alice, "Scorecard check");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
-        Page page = browsers.newContext().newPage();
-        page.navigate(root + "b/" + session.boardId());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
-        page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Scorecard check");
+        Page page = SessionFlow.signedInBoard(browsers.newContext(), root, session.boardId(), "alice");
         List<String> dialogs = new ArrayList<>();
         page.onDialog(dialog -> {
             dialogs.add(dialog.message());

@@ -41,6 +41,23 @@ public final class SessionFlow {
         return guest;
     }
 
+    /** A session created and started through the API by the interviewer holding this token. */
+    public static io.mockboard.session.TestSessions.Created startedSession(String interviewerToken, String title) {
+        io.mockboard.session.TestSessions.Created session = io.mockboard.session.TestSessions.create(interviewerToken, title);
+        io.restassured.RestAssured.given().auth().oauth2(interviewerToken).when().post("/api/sessions/" + session.id() + "/start")
+                .then().statusCode(200);
+        return session;
+    }
+
+    /** Opens a board in this browser and signs in as {@code user} on the dev sign-in page, as a person does. */
+    public static Page signedInBoard(BrowserContext browser, java.net.URL root, String boardId, String user) {
+        Page page = browser.newPage();
+        page.navigate(root + "b/" + boardId);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName(user).setExact(true)).click();
+        page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        return page;
+    }
+
     /** Picks a shape tool and drags a 120 × 80 shape with the mouse, from (x, y) in canvas coordinates. */
     public static void draw(Page page, String tool, int x, int y) {
         page.locator("label:has([data-testid='toolbar-" + tool + "'])").click();
