@@ -1,5 +1,6 @@
 package io.mockboard.board;
 
+import io.mockboard.sync.BoardId;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package io.mockboard.board;
 
+import io.mockboard.sync.BoardId;
 import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

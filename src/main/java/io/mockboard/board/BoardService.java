@@ -1,5 +1,6 @@
 package io.mockboard.board;
 
+import io.mockboard.sync.BoardId;
 import io.mockboard.web.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

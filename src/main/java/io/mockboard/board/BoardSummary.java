@@ -1,5 +1,6 @@
 package io.mockboard.board;
 
+import io.mockboard.sync.BoardId;
 import java.time.Instant;
 
 /** What other domains and the API see of a board. */

@@ -2,7 +2,7 @@ package io.mockboard.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.room.Participant;
 import io.mockboard.sync.room.RoomListener;

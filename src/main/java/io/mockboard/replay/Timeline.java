@@ -1,6 +1,6 @@
 package io.mockboard.replay;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.mockboard.session;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import java.util.UUID;
 
 /** Fired (after commit) when a session ends: its board becomes read-only from then on. */

@@ -48,7 +48,7 @@ class SessionEntity extends PanacheEntityBase {
     UUID rubricId;
 
     SessionSummary toSummary() {
-        return new SessionSummary(id, title, new io.mockboard.board.BoardId(boardId), SessionState.fromWire(state), scheduledAt,
+        return new SessionSummary(id, title, new io.mockboard.sync.BoardId(boardId), SessionState.fromWire(state), scheduledAt,
                 targetLevel == null ? null : TargetLevel.fromWire(targetLevel), createdBy, createdAt, startedAt, endedAt, templateId, rubricId);
     }
 }

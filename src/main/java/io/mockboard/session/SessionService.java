@@ -1,10 +1,10 @@
 package io.mockboard.session;
 
-import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Action;
-import io.mockboard.board.BoardId;
+import io.mockboard.auth.CurrentUser;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.store.OpLogSeeder;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;

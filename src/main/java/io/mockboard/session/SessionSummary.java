@@ -1,6 +1,6 @@
 package io.mockboard.session;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,12 +1,12 @@
 package io.mockboard.board;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.agroal.api.AgroalDataSource;
+import io.mockboard.sync.BoardId;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 class BoardStorageTest {

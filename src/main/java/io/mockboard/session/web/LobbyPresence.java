@@ -1,6 +1,6 @@
 package io.mockboard.session.web;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.room.RoomRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.mockboard.sync.room;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.ErrorCode;

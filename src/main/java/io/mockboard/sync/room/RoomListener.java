@@ -1,6 +1,6 @@
 package io.mockboard.sync.room;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.ClientMessage;
 import java.time.Instant;
 

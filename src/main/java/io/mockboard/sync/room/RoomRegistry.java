@@ -1,6 +1,6 @@
 package io.mockboard.sync.room;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

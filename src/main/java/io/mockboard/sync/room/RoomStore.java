@@ -1,7 +1,7 @@
 package io.mockboard.sync.room;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 

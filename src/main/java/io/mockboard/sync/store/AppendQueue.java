@@ -1,6 +1,6 @@
 package io.mockboard.sync.store;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.room.StoreUnavailableException;
 import io.mockboard.sync.room.StoredOp;
 import java.util.ArrayList;

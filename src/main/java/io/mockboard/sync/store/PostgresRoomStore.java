@@ -1,7 +1,7 @@
 package io.mockboard.sync.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.ElementList;
 import io.mockboard.sync.room.RoomStore;
 import io.mockboard.sync.room.StoreConflictException;

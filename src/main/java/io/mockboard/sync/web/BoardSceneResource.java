@@ -1,14 +1,14 @@
 package io.mockboard.sync.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockboard.board.BoardId;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.session.SessionAccess;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.room.RoomRegistry;
-import io.smallrye.common.annotation.Blocking;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -2,10 +2,10 @@ package io.mockboard.sync.ws;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.board.BoardId;
 import io.mockboard.board.BoardService;
-import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionAccess.BoardAccess;
+import io.mockboard.session.SessionAccess;
+import io.mockboard.sync.BoardId;
 import io.mockboard.web.OriginPolicy;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;

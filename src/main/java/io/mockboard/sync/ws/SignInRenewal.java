@@ -1,10 +1,10 @@
 package io.mockboard.sync.ws;
 
-import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Action;
-import io.mockboard.board.BoardId;
-import io.mockboard.session.SessionAccess;
+import io.mockboard.auth.CurrentUser;
 import io.mockboard.session.SessionAccess.BoardAccess;
+import io.mockboard.session.SessionAccess;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.ErrorCode;
 import io.mockboard.sync.protocol.ServerMessage;

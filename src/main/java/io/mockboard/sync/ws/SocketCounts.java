@@ -1,6 +1,6 @@
 package io.mockboard.sync.ws;
 
-import io.mockboard.board.BoardId;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.FairUse;
 import jakarta.inject.Singleton;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockboard.board.BoardId;
 import io.mockboard.replay.OpLog;
 import io.mockboard.replay.Seek;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.ErrorCode;
 import io.mockboard.sync.protocol.ProtocolCodec;

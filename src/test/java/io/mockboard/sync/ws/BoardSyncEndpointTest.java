@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
-import io.mockboard.board.BoardId;
+import io.mockboard.board.TestBoards;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.room.RoomRegistry;
-import io.mockboard.board.TestBoards;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;

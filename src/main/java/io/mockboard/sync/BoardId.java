@@ -1,4 +1,4 @@
-package io.mockboard.board;
+package io.mockboard.sync;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
