@@ -8,6 +8,20 @@ export default defineConfig({
   define: {
     "process.env.IS_PREACT": JSON.stringify("false"),
   },
-  build: { chunkSizeWarningLimit: 4096 },
+  build: {
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      output: {
+        // Excalidraw's font-subsetting worker imports Excalidraw's own small shared chunks. Left to itself the
+        // bundler folds those into the app's entry chunk, so the worker would load the whole app (which needs a
+        // `document`), never answer, and SVG export would log "Failed to use workers for subsetting". Each of
+        // Excalidraw's chunks stays a chunk of its own.
+        manualChunks(id) {
+          const chunk = /@excalidraw\/excalidraw\/dist\/prod\/(chunk-[A-Z0-9]+)\.js$/.exec(id);
+          return chunk ? `excalidraw-${chunk[1]}` : undefined;
+        },
+      },
+    },
+  },
   test: { environment: "node", include: ["src/**/*.test.ts"] },
 });

@@ -280,6 +280,8 @@ export function BoardPage({ boardId }: Props) {
     [api, sendPresence],
   );
 
+  const manages = !readOnly && !ended && (interview.context?.replacesBoard ?? false);
+
   return (
     <div className="board-shell">
       <header className="topbar">
@@ -353,7 +355,11 @@ export function BoardPage({ boardId }: Props) {
           // no "Open" (a file over a shared board) and no "Reset the canvas", from the menu, shortcuts or palette
           UIOptions={{ canvasActions: { loadScene: false, clearCanvas: false } }}
         >
-          <BoardMenu />
+          <BoardMenu
+            api={api}
+            manages={manages}
+            onNotice={(text, severity) => setNotice({ text, severity })}
+          />
         </Excalidraw>
       </main>
       {interview.panel}

@@ -7,6 +7,8 @@ export type BoardContext = {
   ended: boolean;
   controlsSteps: boolean;
   seesPrivate: boolean;
+  /** May load a file over the whole board or clear it (interviewers; the owner of their own board). */
+  replacesBoard: boolean;
 };
 
 export type FlowStep = { id: string; number: number; title: string; minutes: number };

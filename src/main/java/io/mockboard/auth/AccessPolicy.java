@@ -6,6 +6,7 @@ import static io.mockboard.auth.Action.MANAGE_SESSION;
 import static io.mockboard.auth.Action.READ_BOARD;
 import static io.mockboard.auth.Action.READ_PRIVATE;
 import static io.mockboard.auth.Action.READ_SCORECARDS;
+import static io.mockboard.auth.Action.REPLACE_BOARD;
 import static io.mockboard.auth.Action.REPLAY;
 import static io.mockboard.auth.Action.VIEW_SESSION;
 import static io.mockboard.auth.Action.WRITE_BOARD;
@@ -24,7 +25,7 @@ public final class AccessPolicy {
             SessionRole.INTERVIEWER, EnumSet.allOf(Action.class),
             SessionRole.ADMIN, EnumSet.allOf(Action.class),
             SessionRole.CO_INTERVIEWER, EnumSet.of(VIEW_SESSION, READ_BOARD, WRITE_BOARD, READ_PRIVATE, READ_SCORECARDS, REPLAY,
-                    MANAGE_INVITES, CONTROL_STEPS),
+                    MANAGE_INVITES, CONTROL_STEPS, REPLACE_BOARD),
             SessionRole.CANDIDATE, EnumSet.of(READ_BOARD, WRITE_BOARD),
             SessionRole.OBSERVER, EnumSet.of(READ_BOARD),
             SessionRole.NONE, EnumSet.noneOf(Action.class));

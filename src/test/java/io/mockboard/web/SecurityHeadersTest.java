@@ -34,8 +34,24 @@ class SecurityHeadersTest {
             assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
             assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
             assertThat(response.header("Content-Security-Policy")).as(path)
-                    .contains("frame-ancestors 'none'").contains("script-src 'self'").contains("object-src 'none'");
+                    .contains("frame-ancestors 'none'").contains("script-src 'self'").contains("object-src 'none'")
+                    .doesNotContain("'unsafe-eval'");
         }
+    }
+
+    @Test
+    void onlyTheFontSubsettingWorkerMayEvaluateStrings() throws Exception {
+        // embind, the WebAssembly glue of Excalidraw's font subsetting, builds functions from strings
+        String worker;
+        try (var assets = java.nio.file.Files.list(java.nio.file.Path.of("target", "quinoa", "build", "assets"))) {
+            worker = assets.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("subset-worker.chunk-")).findFirst()
+                    .orElseThrow();
+        }
+        Response response = given().when().get("/assets/" + worker);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("Content-Security-Policy")).contains("script-src 'self' 'unsafe-eval'");
+        assertThat(given().when().get("/assets/subset-worker.chunk-x.js.map/../../b/x").header("Content-Security-Policy"))
+                .doesNotContain("'unsafe-eval'");
     }
 
     @Test

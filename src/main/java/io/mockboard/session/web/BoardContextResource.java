@@ -24,8 +24,12 @@ public class BoardContextResource {
         this.identity = identity;
     }
 
-    /** {@code sessionId} is null for a board outside any session. */
-    public record BoardContext(UUID sessionId, String role, boolean ended, boolean controlsSteps, boolean seesPrivate) {}
+    /**
+     * {@code sessionId} is null for a board outside any session; {@code replacesBoard}: may load a file over the
+     * board or clear it.
+     */
+    public record BoardContext(UUID sessionId, String role, boolean ended, boolean controlsSteps, boolean seesPrivate,
+            boolean replacesBoard) {}
 
     @GET
     @Operation(summary = "The board's session and the caller's role on it")
@@ -33,6 +37,7 @@ public class BoardContextResource {
         CurrentUser user = CurrentUser.of(identity);
         BoardAccess standing = access.onBoard(access.requireOnBoard(boardId, user, Action.READ_BOARD), user);
         return new BoardContext(standing.sessionId(), standing.role().name().toLowerCase(java.util.Locale.ROOT), standing.ended(),
-                standing.sessionId() != null && standing.permits(Action.CONTROL_STEPS), standing.permits(Action.READ_PRIVATE));
+                standing.sessionId() != null && standing.permits(Action.CONTROL_STEPS), standing.permits(Action.READ_PRIVATE),
+                !standing.ended() && standing.permits(Action.REPLACE_BOARD));
     }
 }

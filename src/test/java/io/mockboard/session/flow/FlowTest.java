@@ -119,8 +119,10 @@ class FlowTest {
         String guest = TestSessions.joinAsGuest(TestSessions.link(alice, s.get("id"), "candidate", false), "Cam");
         given().cookie("mockboard_guest", guest).when().get("/api/boards/" + s.get("boardId") + "/context").then().statusCode(200)
                 .body("sessionId", equalTo(s.get("id"))).body("role", equalTo("candidate"))
-                .body("controlsSteps", equalTo(false)).body("seesPrivate", equalTo(false));
+                .body("controlsSteps", equalTo(false)).body("seesPrivate", equalTo(false))
+                .body("replacesBoard", equalTo(false));
         given().auth().oauth2(alice).when().get("/api/boards/" + s.get("boardId") + "/context").then().statusCode(200)
-                .body("role", equalTo("interviewer")).body("controlsSteps", equalTo(true)).body("seesPrivate", equalTo(true));
+                .body("role", equalTo("interviewer")).body("controlsSteps", equalTo(true)).body("seesPrivate", equalTo(true))
+                .body("replacesBoard", equalTo(true));
     }
 }
