@@ -1,7 +1,7 @@
 package io.mockboard.board;
 
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,14 +32,14 @@ public class BoardFileService {
     @Transactional
     public boolean store(BoardId board, String fileId, String mimeType, String dataURL, String userId) {
         if (fileId == null || !FILE_ID.matcher(fileId).matches()) {
-            throw ProblemException.badRequest("An image id has 1 to 128 letters, digits, '-' or '_'");
+            throw DomainException.invalid("An image id has 1 to 128 letters, digits, '-' or '_'");
         }
         if (mimeType == null || !IMAGE_TYPES.contains(mimeType)) {
-            throw ProblemException.badRequest("Only PNG, JPEG, GIF, WebP and SVG images can be placed on a board");
+            throw DomainException.invalid("Only PNG, JPEG, GIF, WebP and SVG images can be placed on a board");
         }
         String prefix = "data:" + mimeType + ";base64,";
         if (dataURL == null || !dataURL.startsWith(prefix)) {
-            throw ProblemException.badRequest("The image must be a base64 data URL of type " + mimeType);
+            throw DomainException.invalid("The image must be a base64 data URL of type " + mimeType);
         }
         if ((long) (dataURL.length() - prefix.length()) * 3 / 4 > maxBytes) {
             throw tooLarge();
@@ -48,7 +48,7 @@ public class BoardFileService {
         try {
             data = Base64.getDecoder().decode(dataURL.substring(prefix.length()));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("The image data is not valid base64");
+            throw DomainException.invalid("The image data is not valid base64");
         }
         if (data.length > maxBytes) {
             throw tooLarge();
@@ -74,8 +74,8 @@ public class BoardFileService {
                 .map(BoardFile::of);
     }
 
-    private ProblemException tooLarge() {
-        return new ProblemException(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
+    private DomainException tooLarge() {
+        return new DomainException(DomainException.Kind.TOO_LARGE,
                 "This image is larger than " + (maxBytes / 1024 / 1024) + " MiB; make it smaller and place it again");
     }
 }

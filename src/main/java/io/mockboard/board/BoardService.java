@@ -1,7 +1,7 @@
 package io.mockboard.board;
 
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
-import io.mockboard.web.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,7 +29,7 @@ public class BoardService {
     public BoardSummary create(String title, String createdBy, boolean privateToOwner) {
         String clean = title == null ? "" : title.strip();
         if (clean.isEmpty() || clean.length() > MAX_TITLE) {
-            throw ProblemException.badRequest("A title has 1 to " + MAX_TITLE + " characters");
+            throw DomainException.invalid("A title has 1 to " + MAX_TITLE + " characters");
         }
         BoardEntity board = new BoardEntity();
         board.id = BoardId.random().value();
@@ -57,7 +57,7 @@ public class BoardService {
         } catch (IllegalArgumentException garbage) {
             // answered as not found below
         }
-        throw ProblemException.notFound("Board " + id);
+        throw DomainException.notFound("Board " + id);
     }
 
     @Transactional

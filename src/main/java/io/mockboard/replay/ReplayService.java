@@ -2,15 +2,15 @@ package io.mockboard.replay;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.rubric.HintService;
-import io.mockboard.rubric.ScorecardService;
 import io.mockboard.rubric.NoteService;
+import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.session.flow.FlowService;
 import io.mockboard.sync.room.RoomConfig;
 import io.mockboard.sync.room.Scene;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,7 +100,7 @@ public class ReplayService {
         long target;
         if (seq != null) {
             if (seq < 0 || seq > extent.head()) {
-                throw ProblemException.notFound("Op " + seq + " is not in this recording (it has ops 1 to " + extent.head() + ")");
+                throw DomainException.notFound("Op " + seq + " is not in this recording (it has ops 1 to " + extent.head() + ")");
             }
             target = seq;
         } else {
@@ -110,7 +110,7 @@ public class ReplayService {
                 moment = span.from();
             }
             if (moment.isBefore(span.from()) || moment.isAfter(span.to())) {
-                throw ProblemException.notFound("The moment " + moment + " is not in this recording (it runs from " + span.from()
+                throw DomainException.notFound("The moment " + moment + " is not in this recording (it runs from " + span.from()
                         + " to " + span.to() + ")");
             }
             target = log.seqAt(session.boardId(), moment);
@@ -137,7 +137,7 @@ public class ReplayService {
     /** A chunk of ops, for a reader the caller has authorised (a shared review). */
     public List<OpLog.RecordedOp> ops(SessionSummary session, long after, int limit) {
         if (after < 0 || limit < 1 || limit > MAX_CHUNK) {
-            throw ProblemException.badRequest("Ask for 1 to " + MAX_CHUNK + " ops after a seq of 0 or more");
+            throw DomainException.invalid("Ask for 1 to " + MAX_CHUNK + " ops after a seq of 0 or more");
         }
         return log.ops(session.boardId(), after, Long.MAX_VALUE, limit);
     }
@@ -150,7 +150,7 @@ public class ReplayService {
     /** A chunk of presence samples, for a reader the caller has authorised (a shared review). */
     public List<OpLog.PresenceSample> presence(SessionSummary session, long after, int limit) {
         if (after < 0 || limit < 1 || limit > MAX_PRESENCE_CHUNK) {
-            throw ProblemException.badRequest("Ask for 1 to " + MAX_PRESENCE_CHUNK + " samples after an id of 0 or more");
+            throw DomainException.invalid("Ask for 1 to " + MAX_PRESENCE_CHUNK + " samples after an id of 0 or more");
         }
         return log.presence(session.boardId(), after, limit);
     }

@@ -3,15 +3,14 @@ package io.mockboard.replay;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.SessionRole;
+import io.mockboard.core.DomainException;
 import io.mockboard.rubric.Scorecard;
 import io.mockboard.rubric.ScorecardService;
+import io.mockboard.session.Secrets;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.session.Secrets;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,16 +58,16 @@ public class ReviewShares {
     public Share create(UUID sessionId, Request request, CurrentUser user) {
         SessionSummary session = access.require(sessionId, user, Action.REPLAY);
         if (request == null) {
-            throw ProblemException.badRequest("Say what to share: {\"scorecardId\": …, \"levels\": true, \"summary\": false}");
+            throw DomainException.invalid("Say what to share: {\"scorecardId\": …, \"levels\": true, \"summary\": false}");
         }
         if (request.scorecardId() != null) {
             Scorecard card = scorecards.submitted(sessionId, request.scorecardId())
-                    .orElseThrow(() -> ProblemException.badRequest("Only a submitted scorecard of this session can be shared"));
+                    .orElseThrow(() -> DomainException.invalid("Only a submitted scorecard of this session can be shared"));
             if (!card.authorId().equals(user.id()) && !user.isAdmin()) {
-                throw new ProblemException(Response.Status.FORBIDDEN, "Share your own scorecard; " + card.author() + " shares theirs");
+                throw new DomainException(DomainException.Kind.FORBIDDEN, "Share your own scorecard; " + card.author() + " shares theirs");
             }
         } else if (request.levels() || request.summary()) {
-            throw ProblemException.badRequest("Choose the scorecard whose levels or summary to share");
+            throw DomainException.invalid("Choose the scorecard whose levels or summary to share");
         }
         String token = Secrets.random();
         ReviewShareEntity share = new ReviewShareEntity();
@@ -96,7 +95,7 @@ public class ReviewShares {
         access.require(sessionId, user, Action.REPLAY);
         ReviewShareEntity share = ReviewShareEntity.findById(shareId);
         if (share == null || !share.sessionId.equals(sessionId)) {
-            throw ProblemException.notFound("No such shared review");
+            throw DomainException.notFound("No such shared review");
         }
         if (share.revokedAt == null) {
             share.revokedAt = clock.instant();
@@ -110,10 +109,10 @@ public class ReviewShares {
         ReviewShareEntity share = token == null || token.isBlank() ? null
                 : ReviewShareEntity.<ReviewShareEntity>find("tokenHash", (Object) Secrets.hash(token)).firstResult();
         if (share == null) {
-            throw ProblemException.notFound("This review link is not valid");
+            throw DomainException.notFound("This review link is not valid");
         }
         if (share.revokedAt != null) {
-            throw new ProblemException(Response.Status.GONE, "This review link was withdrawn by the interviewer");
+            throw new DomainException(DomainException.Kind.GONE, "This review link was withdrawn by the interviewer");
         }
         SessionSummary session = access.summary(share.sessionId);
         Optional<Scorecard> card = share.scorecardId == null ? Optional.empty() : scorecards.submitted(share.sessionId, share.scorecardId);
@@ -138,15 +137,15 @@ public class ReviewShares {
         Opened opened = open(token);
         SessionSummary session = opened.session();
         if (!isCandidate(session.id(), user)) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "Only the session's candidate adds self-review notes");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "Only the session's candidate adds self-review notes");
         }
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > MAX_NOTE) {
-            throw ProblemException.badRequest("A note has 1 to " + MAX_NOTE + " characters");
+            throw DomainException.invalid("A note has 1 to " + MAX_NOTE + " characters");
         }
         Instant end = session.endedAt() != null ? session.endedAt() : clock.instant();
         if (moment == null || moment.isBefore(session.createdAt()) || moment.isAfter(end)) {
-            throw ProblemException.badRequest("The moment must be inside the recording (" + session.createdAt() + " to " + end + ")");
+            throw DomainException.invalid("The moment must be inside the recording (" + session.createdAt() + " to " + end + ")");
         }
         SelfReviewNoteEntity note = new SelfReviewNoteEntity();
         note.id = UUID.randomUUID();

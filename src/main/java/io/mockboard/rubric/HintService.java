@@ -2,13 +2,12 @@ package io.mockboard.rubric;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionState;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -62,10 +61,10 @@ public class HintService {
         String title = request.title() == null ? "" : request.title().strip();
         String body = request.body() == null ? "" : request.body().strip();
         if (title.isEmpty() || title.length() > 120) {
-            throw ProblemException.badRequest("A hint card's title has 1 to 120 characters");
+            throw DomainException.invalid("A hint card's title has 1 to 120 characters");
         }
         if (body.length() > 2000) {
-            throw ProblemException.badRequest("A hint card's text has at most 2000 characters");
+            throw DomainException.invalid("A hint card's text has at most 2000 characters");
         }
         return persist(sessionId, title, body, user.id()).toHint();
     }
@@ -75,16 +74,16 @@ public class HintService {
     public Hint reveal(UUID sessionId, UUID hintId, List<String> elementIds, CurrentUser user) {
         SessionSummary session = access.require(sessionId, user, Action.READ_PRIVATE);
         if (session.state() == SessionState.ENDED) {
-            throw new ProblemException(Response.Status.CONFLICT, "This session has ended; its board is read-only");
+            throw new DomainException(DomainException.Kind.CONFLICT, "This session has ended; its board is read-only");
         }
         if (elementIds == null || elementIds.isEmpty() || elementIds.size() > 20
                 || elementIds.stream().anyMatch(id -> id == null || id.isBlank() || id.length() > 100)) {
-            throw ProblemException.badRequest("Name the 1 to 20 board elements that show the card");
+            throw DomainException.invalid("Name the 1 to 20 board elements that show the card");
         }
         HintEntity hint = HintEntity.<HintEntity>findByIdOptional(hintId).filter(h -> h.sessionId.equals(sessionId))
-                .orElseThrow(() -> ProblemException.notFound("Hint card " + hintId));
+                .orElseThrow(() -> DomainException.notFound("Hint card " + hintId));
         if (hint.revealedAt != null) {
-            throw new ProblemException(Response.Status.CONFLICT, "This card was already revealed");
+            throw new DomainException(DomainException.Kind.CONFLICT, "This card was already revealed");
         }
         hint.revealedAt = clock.instant();
         hint.revealedBy = user.name();

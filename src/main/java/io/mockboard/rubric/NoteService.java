@@ -2,9 +2,9 @@ package io.mockboard.rubric;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -35,14 +35,14 @@ public class NoteService {
         SessionSummary session = access.require(sessionId, author, Action.READ_PRIVATE);
         String body = request.body() == null ? "" : request.body().strip();
         if (body.isEmpty() || body.length() > MAX_BODY) {
-            throw ProblemException.badRequest("A note is 1 to " + MAX_BODY + " characters");
+            throw DomainException.invalid("A note is 1 to " + MAX_BODY + " characters");
         }
         List<String> elements = request.elementIds() == null ? List.of() : request.elementIds();
         if (elements.size() > MAX_ELEMENTS || elements.stream().anyMatch(e -> e == null || e.isBlank() || e.length() > 100)) {
-            throw ProblemException.badRequest("A note pins up to " + MAX_ELEMENTS + " element ids of up to 100 characters");
+            throw DomainException.invalid("A note pins up to " + MAX_ELEMENTS + " element ids of up to 100 characters");
         }
         if (request.criterion() != null && request.criterion().length() > 100) {
-            throw ProblemException.badRequest("A criterion id is up to 100 characters");
+            throw DomainException.invalid("A criterion id is up to 100 characters");
         }
         NoteEntity note = new NoteEntity();
         note.id = UUID.randomUUID();

@@ -2,7 +2,7 @@ package io.mockboard.rubric;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 
 /** The overall recommendation: four points, no neutral option. */
 public enum Recommendation {
@@ -35,6 +35,6 @@ public enum Recommendation {
                 return r;
             }
         }
-        throw ProblemException.badRequest("'" + wire + "' is not a recommendation; use strong_no_hire, no_hire, hire or strong_hire");
+        throw DomainException.invalid("'" + wire + "' is not a recommendation; use strong_no_hire, no_hire, hire or strong_hire");
     }
 }

@@ -1,6 +1,6 @@
 package io.mockboard.rubric;
 
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +46,7 @@ public record RubricContent(String slug, String title, String framework, String 
 
     public Criterion criterion(String id) {
         return criteria.stream().filter(c -> c.id().equals(id)).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("'" + id + "' is not a criterion of this rubric"));
+                .orElseThrow(() -> DomainException.invalid("'" + id + "' is not a criterion of this rubric"));
     }
 
     /** Checks everything a user could get wrong, with a message that says what. */
@@ -77,7 +77,7 @@ public record RubricContent(String slug, String title, String framework, String 
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw ProblemException.badRequest(message);
+            throw DomainException.invalid(message);
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -75,7 +75,7 @@ public class RubricService {
     public Rubric version(UUID versionId) {
         RubricVersionEntity v = RubricVersionEntity.findById(versionId);
         if (v == null) {
-            throw ProblemException.notFound("Rubric version " + versionId);
+            throw DomainException.notFound("Rubric version " + versionId);
         }
         return toRubric(RubricEntity.findById(v.rubricId), v);
     }
@@ -121,10 +121,10 @@ public class RubricService {
     public Rubric update(UUID id, RubricContent content, CurrentUser user) {
         RubricEntity rubric = require(id);
         if (rubric.createdBy == null) {
-            throw ProblemException.forbidden("Shipped rubrics cannot be changed; copy one and edit the copy");
+            throw DomainException.forbidden("Shipped rubrics cannot be changed; copy one and edit the copy");
         }
         if (!rubric.createdBy.equals(user.id()) && !user.isAdmin()) {
-            throw ProblemException.forbidden("Only the interviewer who made this rubric can change it");
+            throw DomainException.forbidden("Only the interviewer who made this rubric can change it");
         }
         RubricContent valid = content.validated();
         rubric.title = valid.title();
@@ -160,7 +160,7 @@ public class RubricService {
     private RubricEntity require(UUID id) {
         RubricEntity rubric = RubricEntity.findById(id);
         if (rubric == null) {
-            throw ProblemException.notFound("Rubric " + id);
+            throw DomainException.notFound("Rubric " + id);
         }
         return rubric;
     }

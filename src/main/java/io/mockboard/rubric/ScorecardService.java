@@ -2,12 +2,11 @@ package io.mockboard.rubric;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,20 +50,20 @@ public class ScorecardService {
         SessionSummary session = access.require(sessionId, user, Action.READ_SCORECARDS);
         ScorecardEntity card = mineEntity(session, user);
         if ("submitted".equals(card.status)) {
-            throw new ProblemException(Response.Status.CONFLICT, "This scorecard was submitted; it cannot change any more");
+            throw new DomainException(DomainException.Kind.CONFLICT, "This scorecard was submitted; it cannot change any more");
         }
         RubricContent rubric = rubrics.version(card.rubricVersionId).content();
         for (Scorecard.Score score : draft.scores() == null ? List.<Scorecard.Score>of() : draft.scores()) {
             rubric.criterion(score.criterion());
             if (score.level() != null && (score.level() < 1 || score.level() > RubricContent.LEVELS)) {
-                throw ProblemException.badRequest("A level is 1 to " + RubricContent.LEVELS + "; '" + score.criterion() + "' got " + score.level());
+                throw DomainException.invalid("A level is 1 to " + RubricContent.LEVELS + "; '" + score.criterion() + "' got " + score.level());
             }
             String evidence = score.evidence() == null ? "" : score.evidence();
             if (evidence.length() > MAX_EVIDENCE) {
-                throw ProblemException.badRequest("Evidence for '" + score.criterion() + "' has at most " + MAX_EVIDENCE + " characters");
+                throw DomainException.invalid("Evidence for '" + score.criterion() + "' has at most " + MAX_EVIDENCE + " characters");
             }
             if (score.noteIds() != null && score.noteIds().size() > 50) {
-                throw ProblemException.badRequest("Evidence links to at most 50 notes");
+                throw DomainException.invalid("Evidence links to at most 50 notes");
             }
             ScoreEntity row = score(card.id, score.criterion());
             row.level = score.level();
@@ -77,7 +76,7 @@ public class ScorecardService {
         }
         if (draft.summary() != null) {
             if (draft.summary().length() > MAX_SUMMARY) {
-                throw ProblemException.badRequest("The summary has at most " + MAX_SUMMARY + " characters");
+                throw DomainException.invalid("The summary has at most " + MAX_SUMMARY + " characters");
             }
             card.summary = draft.summary();
         }
@@ -91,15 +90,15 @@ public class ScorecardService {
         SessionSummary session = access.require(sessionId, user, Action.READ_SCORECARDS);
         ScorecardEntity card = mineEntity(session, user);
         if ("submitted".equals(card.status)) {
-            throw new ProblemException(Response.Status.CONFLICT, "This scorecard was already submitted");
+            throw new DomainException(DomainException.Kind.CONFLICT, "This scorecard was already submitted");
         }
         Scorecard current = toScorecard(card);
         List<String> missing = current.scores().stream().filter(s -> s.level() == null).map(Scorecard.Score::criterion).toList();
         if (!missing.isEmpty()) {
-            throw ProblemException.badRequest("Give a level for every criterion before submitting; missing: " + String.join(", ", missing));
+            throw DomainException.invalid("Give a level for every criterion before submitting; missing: " + String.join(", ", missing));
         }
         if (card.recommendation == null) {
-            throw ProblemException.badRequest("Choose an overall recommendation before submitting");
+            throw DomainException.invalid("Choose an overall recommendation before submitting");
         }
         card.status = "submitted";
         card.submittedAt = clock.instant();

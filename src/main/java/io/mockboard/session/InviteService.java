@@ -1,12 +1,11 @@
 package io.mockboard.session;
 
-import io.mockboard.auth.CurrentUser;
-import io.mockboard.web.ProblemException;
 import io.mockboard.auth.Action;
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,11 +44,11 @@ public class InviteService {
     public CreatedInvite create(UUID sessionId, NewInvite request, CurrentUser user) {
         SessionSummary session = access.require(sessionId, user, Action.MANAGE_INVITES);
         if (session.state() == SessionState.ENDED) {
-            throw new ProblemException(Response.Status.CONFLICT, "This session has ended; nobody can join it any more");
+            throw new DomainException(DomainException.Kind.CONFLICT, "This session has ended; nobody can join it any more");
         }
         Duration validFor = request.validFor() == null ? Duration.ofDays(7) : request.validFor();
         if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_LIFETIME) > 0) {
-            throw ProblemException.badRequest("An invite is valid for up to 30 days");
+            throw DomainException.invalid("An invite is valid for up to 30 days");
         }
         String token = Secrets.random();
         InviteEntity invite = new InviteEntity();
@@ -77,7 +76,7 @@ public class InviteService {
         access.require(sessionId, user, Action.MANAGE_INVITES);
         InviteEntity invite = InviteEntity.<InviteEntity>findByIdOptional(inviteId)
                 .filter(i -> i.sessionId.equals(sessionId))
-                .orElseThrow(() -> ProblemException.notFound("Invite " + inviteId));
+                .orElseThrow(() -> DomainException.notFound("Invite " + inviteId));
         if (invite.revokedAt == null) {
             invite.revokedAt = clock.instant();
             revoked.fire(new InviteRevoked(sessionId, inviteId));
@@ -91,7 +90,7 @@ public class InviteService {
         InviteEntity invite = valid(token);
         SessionEntity session = SessionEntity.findById(invite.sessionId);
         if (invite.singleUse && invite.usedAt != null) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
         }
         return new Preview(session.toSummary(), InviteRole.fromWire(invite.role));
     }
@@ -103,7 +102,7 @@ public class InviteService {
         // first use is recorded with a conditional update, so two people racing for a single-use link cannot both win
         boolean firstUse = InviteEntity.update("usedAt = ?1 where id = ?2 and usedAt is null", clock.instant(), invite.id) == 1;
         if (invite.singleUse && !firstUse) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "This invite link was already used. Ask your interviewer for a new one.");
         }
         return new Grant(invite.id, invite.sessionId, InviteRole.fromWire(invite.role));
     }
@@ -112,17 +111,17 @@ public class InviteService {
         InviteEntity invite = token == null || token.length() > 100 ? null
                 : InviteEntity.<InviteEntity>find("tokenHash", (Object) hash(token)).firstResult();
         if (invite == null) {
-            throw new ProblemException(Response.Status.NOT_FOUND, "This invite link is not valid. Ask your interviewer for a new one.");
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "This invite link is not valid. Ask your interviewer for a new one.");
         }
         if (invite.revokedAt != null) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link was revoked. Ask your interviewer for a new one.");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "This invite link was revoked. Ask your interviewer for a new one.");
         }
         if (!clock.instant().isBefore(invite.expiresAt)) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "This invite link has expired. Ask your interviewer for a new one.");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "This invite link has expired. Ask your interviewer for a new one.");
         }
         SessionEntity session = SessionEntity.findById(invite.sessionId);
         if (SessionState.ENDED.wire().equals(session.state)) {
-            throw new ProblemException(Response.Status.FORBIDDEN, "This interview has ended; nobody can join it any more.");
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "This interview has ended; nobody can join it any more.");
         }
         return invite;
     }

@@ -2,7 +2,7 @@ package io.mockboard.session;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Guest;
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public class Participants {
         SessionEntity session = SessionEntity.findById(grant.sessionId());
         boolean signedIn = account != null && !account.isGuest();
         if (grant.role() == InviteRole.CO_INTERVIEWER && (!signedIn || !account.isStaff())) {
-            throw ProblemException.forbidden("A co-interviewer link needs an interviewer account: sign in first.");
+            throw DomainException.forbidden("A co-interviewer link needs an interviewer account: sign in first.");
         }
         if (signedIn && account.id().equals(session.createdBy)) {
             return new Joined(null, session.toSummary(), grant.role(), null);
@@ -113,10 +113,10 @@ public class Participants {
                 ? (account != null && !account.isGuest() ? account.name() : "")
                 : displayName.strip();
         if (name.isEmpty()) {
-            throw ProblemException.badRequest("Enter your name, so the others know who you are.");
+            throw DomainException.invalid("Enter your name, so the others know who you are.");
         }
         if (name.length() > MAX_NAME_LENGTH || name.codePoints().anyMatch(Character::isISOControl)) {
-            throw ProblemException.badRequest("A name is up to " + MAX_NAME_LENGTH + " characters, without line breaks.");
+            throw DomainException.invalid("A name is up to " + MAX_NAME_LENGTH + " characters, without line breaks.");
         }
         return name;
     }

@@ -2,12 +2,13 @@ package io.mockboard.session;
 
 import io.mockboard.auth.AccessPolicy;
 import io.mockboard.auth.Action;
+import io.mockboard.auth.BoardPermissions;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
 import io.mockboard.auth.SessionRole;
 import io.mockboard.board.BoardService;
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * this right gets 403.
  */
 @ApplicationScoped
-public class SessionAccess {
+public class SessionAccess implements BoardPermissions {
     private final BoardService boards;
 
     SessionAccess(BoardService boards) {
@@ -38,10 +39,10 @@ public class SessionAccess {
         SessionEntity session = SessionEntity.findById(sessionId);
         SessionRole role = session == null ? SessionRole.NONE : roleIn(session, user).role();
         if (role == SessionRole.NONE) {
-            throw ProblemException.notFound("Session " + sessionId);
+            throw DomainException.notFound("Session " + sessionId);
         }
         if (!AccessPolicy.permits(role, action, SessionState.ENDED.wire().equals(session.state))) {
-            throw ProblemException.forbidden("Your role in this session (" + role.name().toLowerCase() + ") does not allow this");
+            throw DomainException.forbidden("Your role in this session (" + role.name().toLowerCase() + ") does not allow this");
         }
         return session.toSummary();
     }
@@ -51,7 +52,7 @@ public class SessionAccess {
     public SessionSummary summary(UUID sessionId) {
         SessionEntity session = SessionEntity.findById(sessionId);
         if (session == null) {
-            throw ProblemException.notFound("Session " + sessionId);
+            throw DomainException.notFound("Session " + sessionId);
         }
         return session.toSummary();
     }
@@ -64,15 +65,16 @@ public class SessionAccess {
     }
 
     /** The board, if the caller may do this on it; 404 when it does not exist or they have no role on it, 403 otherwise. */
+    @Override
     @Transactional
     public BoardId requireOnBoard(String boardId, CurrentUser user, Action action) {
         BoardId board = boards.require(boardId);
         BoardAccess standing = onBoard(board, user);
         if (standing.role() == SessionRole.NONE) {
-            throw ProblemException.notFound("Board " + boardId);
+            throw DomainException.notFound("Board " + boardId);
         }
         if (!standing.permits(action)) {
-            throw ProblemException.forbidden(action == Action.WRITE_BOARD && standing.ended()
+            throw DomainException.forbidden(action == Action.WRITE_BOARD && standing.ended()
                     ? "This session has ended; its board is read-only"
                     : "Your role on this board (" + standing.role().name().toLowerCase() + ") does not allow this");
         }

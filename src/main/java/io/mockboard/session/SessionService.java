@@ -4,16 +4,15 @@ import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.store.OpLogSeeder;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
-import io.mockboard.web.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +74,7 @@ public class SessionService {
         } catch (IllegalArgumentException notAnId) {
             found = templates.findBySlug(idOrSlug);
         }
-        return found.orElseThrow(() -> ProblemException.badRequest("There is no template '" + idOrSlug + "'"));
+        return found.orElseThrow(() -> DomainException.invalid("There is no template '" + idOrSlug + "'"));
     }
 
     /** The session, if this user may see its details (404 for strangers, 403 for candidates and observers). */
@@ -121,8 +120,7 @@ public class SessionService {
         access.require(id, user, Action.MANAGE_SESSION);
         SessionEntity session = SessionEntity.findById(id);
         if (!session.state.equals(from.wire())) {
-            throw new ProblemException(Response.Status.CONFLICT,
-                    "This session is " + session.state + "; only a " + from.wire() + " session can become " + to.wire());
+            throw new DomainException(DomainException.Kind.CONFLICT, "This session is " + session.state + "; only a " + from.wire() + " session can become " + to.wire());
         }
         session.state = to.wire();
         if (to == SessionState.LIVE) {

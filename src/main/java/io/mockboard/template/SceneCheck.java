@@ -2,10 +2,10 @@ package io.mockboard.template;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.ProtocolCodec;
 import io.mockboard.sync.protocol.ProtocolException;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +30,10 @@ public class SceneCheck {
     public List<ObjectNode> validElements(List<ObjectNode> elements) {
         List<ObjectNode> live = elements.stream().filter(e -> !e.path("isDeleted").asBoolean(false)).toList();
         if (live.isEmpty()) {
-            throw ProblemException.badRequest("A template needs at least one element");
+            throw DomainException.invalid("A template needs at least one element");
         }
         if (live.size() > MAX_ELEMENTS) {
-            throw ProblemException.badRequest("A template has at most " + MAX_ELEMENTS + " elements; this one has " + live.size());
+            throw DomainException.invalid("A template has at most " + MAX_ELEMENTS + " elements; this one has " + live.size());
         }
         int chunk = codec.limits().maxElementsPerPush();
         List<ObjectNode> checked = new ArrayList<>(live.size());
@@ -43,9 +43,9 @@ public class SceneCheck {
                 String frame = json.writeValueAsString(Map.of("t", "push", "clientSeq", 1, "elements", part));
                 checked.addAll(((ClientMessage.Push) codec.decode(frame)).elements());
             } catch (ProtocolException e) {
-                throw ProblemException.badRequest("This scene cannot be a template: " + e.getMessage());
+                throw DomainException.invalid("This scene cannot be a template: " + e.getMessage());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw ProblemException.badRequest("This scene cannot be a template: it is not JSON");
+                throw DomainException.invalid("This scene cannot be a template: it is not JSON");
             }
         }
         return checked;

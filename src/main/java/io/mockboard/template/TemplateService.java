@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -149,16 +149,16 @@ public class TemplateService {
     }
 
     private TemplateEntity require(UUID id) {
-        return TemplateEntity.<TemplateEntity>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Template " + id));
+        return TemplateEntity.<TemplateEntity>findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Template " + id));
     }
 
     private TemplateEntity owned(UUID id, CurrentUser user) {
         TemplateEntity t = require(id);
         if (t.createdBy == null) {
-            throw ProblemException.forbidden("Shipped templates cannot be changed; save a board as a new template instead");
+            throw DomainException.forbidden("Shipped templates cannot be changed; save a board as a new template instead");
         }
         if (!t.createdBy.equals(user.id()) && !user.isAdmin()) {
-            throw ProblemException.forbidden("Only the interviewer who saved this template can change it");
+            throw DomainException.forbidden("Only the interviewer who saved this template can change it");
         }
         return t;
     }
@@ -166,7 +166,7 @@ public class TemplateService {
     private void apply(TemplateEntity t, Metadata m) {
         String title = m.title() == null ? "" : m.title().strip();
         if (title.isEmpty() || title.length() > 200) {
-            throw ProblemException.badRequest("A title has 1 to 200 characters");
+            throw DomainException.invalid("A title has 1 to 200 characters");
         }
         t.title = title;
         t.framework = frameworkOf(m.framework()).wire();
@@ -189,13 +189,13 @@ public class TemplateService {
                 return framework;
             }
         }
-        throw ProblemException.badRequest("Unknown framework '" + wire + "'; use ml-system-design or system-design");
+        throw DomainException.invalid("Unknown framework '" + wire + "'; use ml-system-design or system-design");
     }
 
     private static String limited(String text, int max, String what) {
         String value = text == null ? "" : text.strip();
         if (value.length() > max) {
-            throw ProblemException.badRequest("The " + what + " has at most " + max + " characters");
+            throw DomainException.invalid("The " + what + " has at most " + max + " characters");
         }
         return value;
     }

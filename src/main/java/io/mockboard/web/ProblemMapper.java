@@ -2,6 +2,7 @@ package io.mockboard.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.mockboard.core.DomainException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -19,8 +20,8 @@ class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
-    Response problem(ProblemException e, UriInfo uri) {
-        return Problem.of(e.status(), e.getMessage()).at(uri.getPath()).toResponse();
+    Response problem(DomainException e, UriInfo uri) {
+        return Problem.of(e.kind(), e.getMessage()).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

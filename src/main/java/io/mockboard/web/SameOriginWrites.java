@@ -1,5 +1,6 @@
 package io.mockboard.web;
 
+import io.mockboard.core.OriginPolicy;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.mockboard.rubric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class ScoringTest {
                 List.of(new RubricContent.LevelAnchor(1, "a"), new RubricContent.LevelAnchor(2, "b"), new RubricContent.LevelAnchor(3, "c")),
                 List.of(), List.of());
         assertThatThrownBy(() -> new RubricContent(null, "T", null, "", List.of(), List.of(threeLevels)).validated())
-                .isInstanceOf(ProblemException.class).hasMessageContaining("descriptor for each of the 4 levels");
+                .isInstanceOf(DomainException.class).hasMessageContaining("descriptor for each of the 4 levels");
         assertThatThrownBy(() -> new RubricContent(null, "T", null, "", List.of(), List.of(criterion("a", 1), criterion("a", 2))).validated())
                 .hasMessageContaining("share the id 'a'");
         assertThatThrownBy(() -> new RubricContent(null, "T", null, "", List.of(), List.of(criterion("a", 0))).validated())

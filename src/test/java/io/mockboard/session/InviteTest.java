@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.agroal.api.AgroalDataSource;
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
 import jakarta.inject.Inject;
@@ -76,7 +76,7 @@ class InviteTest {
     void singleUseLinkWorksOnce() {
         String token = tokenOf(link(Map.of("role", "observer", "singleUse", true)));
         assertThat(invites.redeem(token).role()).isEqualTo(InviteRole.OBSERVER);
-        assertThatThrownBy(() -> invites.redeem(token)).isInstanceOf(ProblemException.class).hasMessageContaining("already used");
+        assertThatThrownBy(() -> invites.redeem(token)).isInstanceOf(DomainException.class).hasMessageContaining("already used");
     }
 
     @Test

@@ -47,13 +47,27 @@ class ProblemResponsesTest {
                 .when().post("/api/boards")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("1 to 200 characters"));
+                .body("detail", containsString("1 to 200 characters"))
+                .body("type", equalTo("/problems#invalid")).body("title", equalTo("Bad Request"));
+    }
+
+    @Test
+    void everyProblemTypeLeadsToItsExplanation() {
+        String page = given().when().get("/problems").then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        for (var kind : io.mockboard.core.DomainException.Kind.values()) {
+            org.assertj.core.api.Assertions.assertThat(page).as(kind.name()).contains("id=\"" + kind.slug() + "\"");
+            String type = Problem.of(kind, "x").type();
+            org.assertj.core.api.Assertions.assertThat(type).isEqualTo("/problems#" + kind.slug());
+            org.assertj.core.api.Assertions.assertThat(Problem.of(Problem.statusOf(kind), "x").type()).isEqualTo(type);
+        }
     }
 
     @Test
     void unknownBoardIsProblem404() {
         given().auth().oauth2(oidc.getAccessToken("alice", "alice"))
                 .when().get("/api/boards/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("/problems#not-found"));
     }
 }

@@ -1,12 +1,12 @@
 package io.mockboard.board.web;
 
 import io.mockboard.auth.Action;
+import io.mockboard.auth.BoardPermissions;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.board.BoardFile;
 import io.mockboard.board.BoardFileService;
-import io.mockboard.session.SessionAccess;
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/boards/{boardId}/files/{fileId}")
 @Authenticated
 public class BoardFileResource {
-    private final SessionAccess access;
+    private final BoardPermissions access;
     private final BoardFileService files;
     private final SecurityIdentity identity;
 
-    BoardFileResource(SessionAccess access, BoardFileService files, SecurityIdentity identity) {
+    BoardFileResource(BoardPermissions access, BoardFileService files, SecurityIdentity identity) {
         this.access = access;
         this.files = files;
         this.identity = identity;
@@ -38,7 +38,7 @@ public class BoardFileResource {
         CurrentUser user = CurrentUser.of(identity);
         BoardId board = access.requireOnBoard(boardId, user, Action.WRITE_BOARD);
         if (body == null) {
-            throw ProblemException.badRequest("Send a JSON body with mimeType and dataURL");
+            throw DomainException.invalid("Send a JSON body with mimeType and dataURL");
         }
         boolean created = files.store(board, fileId, body.mimeType(), body.dataURL(), user.id());
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).build();
@@ -47,6 +47,6 @@ public class BoardFileResource {
     @GET
     @Operation(summary = "One image as {id, mimeType, dataURL}")
     public BoardFile get(@PathParam("boardId") String boardId, @PathParam("fileId") String fileId) {
-        return files.find(access.requireOnBoard(boardId, CurrentUser.of(identity), Action.READ_BOARD), fileId).orElseThrow(() -> ProblemException.notFound("Image " + fileId));
+        return files.find(access.requireOnBoard(boardId, CurrentUser.of(identity), Action.READ_BOARD), fileId).orElseThrow(() -> DomainException.notFound("Image " + fileId));
     }
 }

@@ -1,13 +1,13 @@
 package io.mockboard.board.web;
 
 import io.mockboard.auth.Action;
+import io.mockboard.auth.BoardPermissions;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
-import io.mockboard.session.SessionAccess;
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/boards")
 public class BoardResource {
     private final BoardService boards;
-    private final SessionAccess access;
+    private final BoardPermissions access;
     private final SecurityIdentity identity;
 
-    BoardResource(BoardService boards, SessionAccess access, SecurityIdentity identity) {
+    BoardResource(BoardService boards, BoardPermissions access, SecurityIdentity identity) {
         this.boards = boards;
         this.access = access;
         this.identity = identity;
@@ -45,7 +45,7 @@ public class BoardResource {
     @Operation(summary = "Create an empty board")
     public Response create(CreateBoard body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send a JSON body with a title");
+            throw DomainException.invalid("Send a JSON body with a title");
         }
         BoardSummary created = boards.create(body.title(), CurrentUser.of(identity).id());
         return Response.status(Response.Status.CREATED)
@@ -60,6 +60,6 @@ public class BoardResource {
     @Operation(summary = "One board's metadata")
     public BoardSummary get(@PathParam("id") String id) {
         BoardId board = access.requireOnBoard(id, CurrentUser.of(identity), Action.READ_BOARD);
-        return boards.find(board).orElseThrow(() -> ProblemException.notFound("Board " + id));
+        return boards.find(board).orElseThrow(() -> DomainException.notFound("Board " + id));
     }
 }

@@ -1,6 +1,6 @@
 package io.mockboard.replay.web;
 
-import io.mockboard.web.ProblemException;
+import io.mockboard.core.DomainException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -16,7 +16,7 @@ final class Moments {
         try {
             return Instant.parse(at);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'at' is a moment like 2026-11-22T10:15:00Z");
+            throw DomainException.invalid("'at' is a moment like 2026-11-22T10:15:00Z");
         }
     }
 }

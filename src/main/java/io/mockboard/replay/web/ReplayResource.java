@@ -1,24 +1,24 @@
 package io.mockboard.replay.web;
 
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.replay.OpLog;
 import io.mockboard.board.BoardSummary;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
+import io.mockboard.replay.OpLog;
 import io.mockboard.replay.ReplayService;
-import io.mockboard.replay.ReviewService;
 import io.mockboard.replay.Restore;
+import io.mockboard.replay.ReviewService;
 import io.mockboard.replay.SceneAt;
 import io.mockboard.replay.Timeline;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -75,7 +75,7 @@ public class ReplayResource {
     @Operation(summary = "Who last changed each element up to op ?seq=N, and the authors' names (highlight by author)")
     public ReviewService.Authors authors(@PathParam("sessionId") String sessionId, @QueryParam("seq") Long seq) {
         if (seq == null || seq < 0) {
-            throw ProblemException.badRequest("'seq' is an op number of 0 or more");
+            throw DomainException.invalid("'seq' is an op number of 0 or more");
         }
         return reviews.authors(Ids.uuid(sessionId, "Session"), seq, user());
     }

@@ -2,6 +2,7 @@ package io.mockboard.replay.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.core.Ids;
 import io.mockboard.replay.Review;
 import io.mockboard.replay.ReviewService;
 import io.mockboard.replay.ReviewShares;
@@ -11,7 +12,6 @@ import io.mockboard.rubric.Scorecard;
 import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.Ids;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

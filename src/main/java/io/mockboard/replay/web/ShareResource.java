@@ -1,8 +1,8 @@
 package io.mockboard.replay.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.Ids;
 import io.mockboard.replay.ReviewShares;
-import io.mockboard.web.Ids;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.DELETE;

@@ -1,12 +1,13 @@
 package io.mockboard.replay.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.replay.Review;
 import io.mockboard.replay.ReviewService;
 import io.mockboard.replay.ReviewShares;
 import io.mockboard.rubric.RubricContent;
 import io.mockboard.rubric.Scorecard;
-import io.mockboard.web.ProblemException;
+import io.mockboard.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -69,8 +70,8 @@ public class SharedReviewPage {
         try {
             Instant moment = start(opened).plusSeconds(seconds(at));
             shares.addNote(token, moment, body, CurrentUser.of(identity));
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(render(token, e.getMessage())).build();
+        } catch (DomainException e) {
+            return Response.status(Problem.statusOf(e.kind())).entity(render(token, e.getMessage())).build();
         }
         return Response.seeOther(URI.create("/shared/" + token + "#self-review")).build();
     }
@@ -120,6 +121,6 @@ public class SharedReviewPage {
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw ProblemException.badRequest("Give the moment as minutes:seconds since the start, e.g. 12:30");
+        throw DomainException.invalid("Give the moment as minutes:seconds since the start, e.g. 12:30");
     }
 }

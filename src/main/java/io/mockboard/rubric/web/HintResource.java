@@ -1,11 +1,11 @@
 package io.mockboard.rubric.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.rubric.Hint;
-import io.mockboard.rubric.HintService;
 import io.mockboard.rubric.HintService.NewHint;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
+import io.mockboard.rubric.HintService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -41,7 +41,7 @@ public class HintResource {
     @Operation(summary = "Add a hint card to the hidden layer")
     public Response add(@PathParam("sessionId") String sessionId, NewHint body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send a JSON body with the card's title and text");
+            throw DomainException.invalid("Send a JSON body with the card's title and text");
         }
         return Response.status(Response.Status.CREATED).entity(hints.add(Ids.uuid(sessionId, "Session"), body, CurrentUser.of(identity)))
                 .build();

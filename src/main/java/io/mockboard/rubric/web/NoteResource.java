@@ -1,11 +1,11 @@
 package io.mockboard.rubric.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.rubric.Note;
-import io.mockboard.rubric.NoteService;
 import io.mockboard.rubric.NoteService.NewNote;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
+import io.mockboard.rubric.NoteService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ public class NoteResource {
     @Operation(summary = "Add a private, server-timestamped note")
     public Response add(@PathParam("sessionId") String sessionId, NewNote body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send a JSON body with the note's body");
+            throw DomainException.invalid("Send a JSON body with the note's body");
         }
         Note note = notes.add(Ids.uuid(sessionId, "Session"), body, CurrentUser.of(identity));
         return Response.status(Response.Status.CREATED).entity(note).build();

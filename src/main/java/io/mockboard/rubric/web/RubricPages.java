@@ -2,11 +2,11 @@ package io.mockboard.rubric.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.rubric.Rubric;
 import io.mockboard.rubric.RubricContent;
 import io.mockboard.rubric.RubricService;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -97,8 +97,8 @@ public class RubricPages {
         try {
             rubrics.update(rubricId, content, user());
             return Response.seeOther(URI.create("/rubrics/" + id + "?saved=1")).build();
-        } catch (ProblemException refused) {
-            if (refused.status() != Response.Status.BAD_REQUEST) {
+        } catch (DomainException refused) {
+            if (refused.kind() != DomainException.Kind.INVALID) {
                 throw refused;
             }
             Rubric rubric = rubrics.get(rubricId);

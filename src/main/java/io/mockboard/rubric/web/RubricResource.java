@@ -2,11 +2,11 @@ package io.mockboard.rubric.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.rubric.Rubric;
 import io.mockboard.rubric.RubricContent;
 import io.mockboard.rubric.RubricService;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -51,7 +51,7 @@ public class RubricResource {
     @Operation(summary = "Create a rubric")
     public Response create(RubricContent body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send the rubric as JSON: title, framework, criteria");
+            throw DomainException.invalid("Send the rubric as JSON: title, framework, criteria");
         }
         return created(rubrics.create(body, CurrentUser.of(identity)));
     }
@@ -68,7 +68,7 @@ public class RubricResource {
     @Operation(summary = "Save a new version of one's own rubric (scorecards keep the version they used)")
     public Rubric update(@PathParam("id") String id, RubricContent body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send the rubric as JSON: title, framework, criteria");
+            throw DomainException.invalid("Send the rubric as JSON: title, framework, criteria");
         }
         return rubrics.update(Ids.uuid(id, "Rubric"), body, CurrentUser.of(identity));
     }

@@ -2,13 +2,13 @@ package io.mockboard.rubric.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.core.Ids;
 import io.mockboard.rubric.Csv;
 import io.mockboard.rubric.RubricContent;
 import io.mockboard.rubric.Scorecard;
 import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.Ids;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,15 +1,15 @@
 package io.mockboard.rubric.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.rubric.Rubric;
 import io.mockboard.rubric.RubricService;
 import io.mockboard.rubric.Scorecard;
-import io.mockboard.rubric.ScorecardService;
 import io.mockboard.rubric.ScorecardService.Draft;
+import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -51,7 +51,7 @@ public class ScorecardResource {
     @Operation(summary = "Save my draft: levels, evidence, recommendation, summary")
     public Scorecard save(@PathParam("sessionId") String sessionId, Draft body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send a JSON body with scores, recommendation and summary");
+            throw DomainException.invalid("Send a JSON body with scores, recommendation and summary");
         }
         return scorecards.save(Ids.uuid(sessionId, "Session"), body, user());
     }
@@ -75,9 +75,9 @@ public class ScorecardResource {
     @Operation(summary = "Choose the rubric for the session's scorecards")
     public SessionSummary chooseRubric(@PathParam("sessionId") String sessionId, ChooseRubric body) {
         if (body == null || body.rubric() == null) {
-            throw ProblemException.badRequest("Send a JSON body with the rubric's id or slug");
+            throw DomainException.invalid("Send a JSON body with the rubric's id or slug");
         }
-        Rubric rubric = rubrics.find(body.rubric()).orElseThrow(() -> ProblemException.badRequest("There is no rubric '" + body.rubric() + "'"));
+        Rubric rubric = rubrics.find(body.rubric()).orElseThrow(() -> DomainException.invalid("There is no rubric '" + body.rubric() + "'"));
         return sessions.setRubric(Ids.uuid(sessionId, "Session"), rubric.id(), user());
     }
 

@@ -2,6 +2,7 @@ package io.mockboard.session.flow;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionStarted;
 import io.mockboard.session.SessionState;
@@ -9,12 +10,10 @@ import io.mockboard.session.SessionSummary;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
 import io.mockboard.template.catalog.Framework;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +55,12 @@ public class FlowService {
     public Flow moveTo(UUID sessionId, String step, CurrentUser user) {
         SessionSummary session = access.require(sessionId, user, Action.CONTROL_STEPS);
         if (session.state() != SessionState.LIVE) {
-            throw new ProblemException(Response.Status.CONFLICT, session.state() == SessionState.SCHEDULED
+            throw new DomainException(DomainException.Kind.CONFLICT, session.state() == SessionState.SCHEDULED
                     ? "Start the session before moving through its steps" : "This session has ended; its steps are final");
         }
         Flow flow = flowOf(session);
         if (flow.steps().stream().noneMatch(s -> s.id().equals(step))) {
-            throw ProblemException.badRequest("'" + step + "' is not a step of this session's framework; use one of "
+            throw DomainException.invalid("'" + step + "' is not a step of this session's framework; use one of "
                     + flow.steps().stream().map(Flow.Step::id).toList());
         }
         if (step.equals(flow.current())) {

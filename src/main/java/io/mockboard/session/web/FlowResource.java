@@ -1,10 +1,10 @@
 package io.mockboard.session.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.session.flow.Flow;
 import io.mockboard.session.flow.FlowService;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
@@ -39,7 +39,7 @@ public class FlowResource {
     @Operation(summary = "Move the live session to a step (interviewers)")
     public Flow move(@PathParam("sessionId") String sessionId, MoveTo body) {
         if (body == null || body.step() == null || body.step().isBlank()) {
-            throw ProblemException.badRequest("Send a JSON body with the step's id");
+            throw DomainException.invalid("Send a JSON body with the step's id");
         }
         return flows.moveTo(Ids.uuid(sessionId, "Session"), body.step(), CurrentUser.of(identity));
     }

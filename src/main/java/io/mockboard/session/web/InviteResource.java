@@ -2,10 +2,10 @@ package io.mockboard.session.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
-import io.mockboard.session.InviteService;
+import io.mockboard.core.Ids;
 import io.mockboard.session.InviteService.NewInvite;
+import io.mockboard.session.InviteService;
 import io.mockboard.session.InviteSummary;
-import io.mockboard.web.Ids;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -2,11 +2,12 @@ package io.mockboard.session.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Guest;
+import io.mockboard.core.DomainException;
 import io.mockboard.session.InviteRole;
 import io.mockboard.session.InviteService;
 import io.mockboard.session.Participants;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.ProblemException;
+import io.mockboard.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -72,8 +73,8 @@ public class JoinPage {
             Participants.Joined joined;
             try {
                 joined = participants.join(token, name, user);
-            } catch (ProblemException e) {
-                if (e.status() != Response.Status.BAD_REQUEST) {
+            } catch (DomainException e) {
+                if (e.kind() != DomainException.Kind.INVALID) {
                     throw e;
                 }
                 InviteService.Preview preview = invites.preview(token);
@@ -98,8 +99,8 @@ public class JoinPage {
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         try {
             return attempt.run(); // a valid link always works, however many wrong ones were tried from this address
-        } catch (ProblemException e) {
-            if (e.status() == Response.Status.NOT_FOUND) {
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.NOT_FOUND) {
                 boolean blocked = throttle.blocked(address);
                 throttle.failed(address);
                 if (blocked) {
@@ -108,7 +109,7 @@ public class JoinPage {
                 }
             }
             String signInNext = e.getMessage().contains("sign in") ? "/join/" + token : null;
-            return refused(e.status(), e.getMessage(), signInNext);
+            return refused(Problem.statusOf(e.kind()), e.getMessage(), signInNext);
         }
     }
 

@@ -4,24 +4,24 @@ import io.mockboard.auth.AccessPolicy;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
-import io.mockboard.rubric.Rubric;
-import io.mockboard.rubric.RubricService;
-import io.mockboard.rubric.SessionRubrics;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.session.InviteRole;
 import io.mockboard.session.InviteService;
 import io.mockboard.session.InviteSummary;
 import io.mockboard.session.ParticipantSummary;
+import io.mockboard.session.RubricChoices;
+import io.mockboard.session.RubricChoices.Choice;
 import io.mockboard.session.Participants;
 import io.mockboard.session.SessionAccess;
-import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionService.NewSession;
+import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionState;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.session.TargetLevel;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
+import io.mockboard.web.Problem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -63,11 +63,10 @@ public class SessionPages {
     private final LobbyPresence presence;
     private final SecurityIdentity identity;
     private final Clock clock;
-    private final RubricService rubricService;
-    private final SessionRubrics sessionRubrics;
+    private final RubricChoices rubrics;
 
     SessionPages(SessionService sessions, TemplateService templates, SessionAccess access, InviteService invites, Participants participants, LobbyPresence presence,
-            SecurityIdentity identity, Clock clock, RubricService rubricService, SessionRubrics sessionRubrics) {
+            SecurityIdentity identity, Clock clock, RubricChoices rubrics) {
         this.sessions = sessions;
         this.templates = templates;
         this.access = access;
@@ -76,8 +75,7 @@ public class SessionPages {
         this.presence = presence;
         this.identity = identity;
         this.clock = clock;
-        this.rubricService = rubricService;
-        this.sessionRubrics = sessionRubrics;
+        this.rubrics = rubrics;
     }
 
     /** What the new-session form holds, as typed. */
@@ -102,7 +100,7 @@ public class SessionPages {
                 String error);
 
         static native TemplateInstance lobby(CurrentUser user, SessionSummary session, boolean manages, List<InviteRow> invites,
-                List<ParticipantSummary> joined, List<String> online, NewLink created, String error, Rubric rubric, List<Rubric> rubrics);
+                List<ParticipantSummary> joined, List<String> online, NewLink created, String error, Choice rubric, List<Choice> rubrics);
     }
 
     @GET
@@ -122,7 +120,7 @@ public class SessionPages {
             TargetLevel target = level == null || level.isBlank() ? null : TargetLevel.fromWire(level);
             SessionSummary session = sessions.create(new NewSession(title, scheduledAt(scheduled, tzOffset), target, template), user());
             return Response.seeOther(URI.create("/sessions/" + session.id())).build();
-        } catch (ProblemException | IllegalArgumentException invalid) {
+        } catch (DomainException | IllegalArgumentException invalid) {
             return Response.status(Response.Status.BAD_REQUEST).entity(form(form, invalid.getMessage())).build();
         }
     }
@@ -179,11 +177,11 @@ public class SessionPages {
         } catch (IllegalArgumentException invalid) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(lobby(sessionId, null, "Pick a role and a validity of 1 to 30 days")).build();
-        } catch (ProblemException refused) {
-            if (refused.status() == Response.Status.NOT_FOUND) {
+        } catch (DomainException refused) {
+            if (refused.kind() == DomainException.Kind.NOT_FOUND) {
                 throw refused;
             }
-            return Response.status(refused.status()).entity(lobby(sessionId, null, refused.getMessage())).build();
+            return Response.status(Problem.statusOf(refused.kind())).entity(lobby(sessionId, null, refused.getMessage())).build();
         }
     }
 
@@ -203,11 +201,11 @@ public class SessionPages {
         try {
             action.run();
             return Response.seeOther(URI.create("/sessions/" + id)).build();
-        } catch (ProblemException refused) {
-            if (refused.status() == Response.Status.NOT_FOUND) {
+        } catch (DomainException refused) {
+            if (refused.kind() == DomainException.Kind.NOT_FOUND) {
                 throw refused;
             }
-            return Response.status(refused.status()).entity(lobby(Ids.uuid(id, "Session"), null, refused.getMessage())).build();
+            return Response.status(Problem.statusOf(refused.kind())).entity(lobby(Ids.uuid(id, "Session"), null, refused.getMessage())).build();
         }
     }
 
@@ -218,15 +216,15 @@ public class SessionPages {
         Instant now = clock.instant();
         List<InviteRow> rows = invites.list(id, user).stream().map(i -> new InviteRow(i, status(i, now))).toList();
         return Templates.lobby(user, session, manages, rows, participants.of(id), presence.online(session.boardId()), created, error,
-                sessionRubrics.rubricOf(session), rubricService.list(user));
+                rubrics.current(session), rubrics.offered(user));
     }
 
     @POST
     @Path("{id}/rubric")
     @Operation(hidden = true)
     public Response chooseRubric(@PathParam("id") String id, @FormParam("rubric") String rubric) {
-        Rubric chosen = rubricService.find(rubric == null ? "" : rubric)
-                .orElseThrow(() -> ProblemException.badRequest("Pick one of the rubrics"));
+        Choice chosen = rubrics.find(rubric == null ? "" : rubric)
+                .orElseThrow(() -> DomainException.invalid("Pick one of the rubrics"));
         sessions.setRubric(Ids.uuid(id, "Session"), chosen.id(), user());
         return Response.seeOther(URI.create("/sessions/" + id)).build();
     }

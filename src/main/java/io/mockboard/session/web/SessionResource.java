@@ -2,11 +2,11 @@ package io.mockboard.session.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
-import io.mockboard.session.SessionService;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.session.SessionService.NewSession;
+import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionSummary;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ public class SessionResource {
     @Operation(summary = "Schedule a session; it gets its own board")
     public Response create(NewSession body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send a JSON body with a title");
+            throw DomainException.invalid("Send a JSON body with a title");
         }
         SessionSummary created = sessions.create(body, user());
         return Response.created(URI.create("/api/sessions/" + created.id())).entity(created).build();

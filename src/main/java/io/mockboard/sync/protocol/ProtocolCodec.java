@@ -276,6 +276,11 @@ public final class ProtocolCodec {
     /** The text frame for a server message. */
     public String encode(ServerMessage message) {
         try {
+            if (message instanceof ServerMessage.Event event) {
+                ObjectNode frame = mapper.createObjectNode().put("t", event.type());
+                frame.setAll(event.body());
+                return mapper.writeValueAsString(frame);
+            }
             return serverWriter.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);

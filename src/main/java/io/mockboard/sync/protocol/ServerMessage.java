@@ -23,13 +23,11 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.PeerLeft.class, name = "peer-left"),
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
-    @JsonSubTypes.Type(value = ServerMessage.Note.class, name = "note"),
-    @JsonSubTypes.Type(value = ServerMessage.Step.class, name = "step"),
     @JsonSubTypes.Type(value = ServerMessage.Authed.class, name = "authed")
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Ack, ServerMessage.Op,
         ServerMessage.PeerPresence, ServerMessage.PeerJoined, ServerMessage.PeerLeft, ServerMessage.Error,
-        ServerMessage.Pong, ServerMessage.Note, ServerMessage.Step, ServerMessage.Authed {
+        ServerMessage.Pong, ServerMessage.Event, ServerMessage.Authed {
 
     /**
      * The answer to hello, sent once the board is loaded. Catch-up is either {@code ops} (every op after
@@ -155,33 +153,18 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     record Pong(@JsonProperty("nonce") long nonce) implements ServerMessage {
     }
 
-    /** An interviewer's private note, sent only to sockets whose role sees private data. */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Note(
-            @JsonProperty("id") String id,
-            @JsonProperty("at")
-            @JsonSerialize(using = ToStringSerializer.class)
-            @JsonDeserialize(using = InstantJson.class)
-            Instant at,
-            @JsonProperty("author") String author,
-            @JsonProperty("body") String body,
-            @JsonProperty("elementIds") List<String> elementIds,
-            @JsonProperty("criterion") String criterion)
-            implements ServerMessage {
-        public Note {
-            elementIds = List.copyOf(elementIds);
+    /**
+     * A domain's event (a framework step, a private note, ...): on the wire {@code "t"} is {@code type} and the
+     * other fields are {@code body}'s. Not a Jackson subtype: {@link ProtocolCodec#encode(ServerMessage)} writes it.
+     */
+    record Event(String type, ObjectNode body) implements ServerMessage {
+        public Event {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(body, "body");
+            if (body.has("t")) {
+                throw new IllegalArgumentException("an event's body may not have a field 't'");
+            }
         }
-    }
-
-    /** The session moved to a framework step (sent to everyone on the board). */
-    record Step(
-            @JsonProperty("step") String step,
-            @JsonProperty("at")
-            @JsonSerialize(using = ToStringSerializer.class)
-            @JsonDeserialize(using = InstantJson.class)
-            Instant at,
-            @JsonProperty("by") String by)
-            implements ServerMessage {
     }
 
     /** The socket now runs on the renewed sign-in of an {@code auth} message, until {@code expiresAt}. */

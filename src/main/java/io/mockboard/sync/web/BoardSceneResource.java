@@ -1,10 +1,9 @@
 package io.mockboard.sync.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockboard.auth.Action;
-import io.mockboard.auth.CurrentUser;
-import io.mockboard.session.SessionAccess;
+import io.mockboard.sync.BoardGate;
 import io.mockboard.sync.BoardId;
+import jakarta.ws.rs.NotFoundException;
 import io.mockboard.sync.room.RoomRegistry;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/boards/{id}/scene")
 @Authenticated
 public class BoardSceneResource {
-    private final SessionAccess access;
+    private final BoardGate gate;
     private final RoomRegistry rooms;
     private final SecurityIdentity identity;
 
-    BoardSceneResource(SessionAccess access, RoomRegistry rooms, SecurityIdentity identity) {
-        this.access = access;
+    BoardSceneResource(BoardGate gate, RoomRegistry rooms, SecurityIdentity identity) {
+        this.gate = gate;
         this.rooms = rooms;
         this.identity = identity;
     }
@@ -38,9 +37,20 @@ public class BoardSceneResource {
     @Blocking
     @Operation(summary = "The board's current scene as an Excalidraw file (deleted elements left out)")
     public Uni<Scene> scene(@PathParam("id") String id) {
-        BoardId board = access.requireOnBoard(id, CurrentUser.of(identity), Action.READ_BOARD);
+        BoardId board = parse(id);
+        if (gate.admit(board, identity).isEmpty()) {
+            throw new NotFoundException("Board " + id + " was not found");
+        }
         return Uni.createFrom().completionStage(rooms.room(board).scene())
                 .map(elements -> new Scene("excalidraw", 2, "mockboard",
                         elements.stream().filter(e -> !e.path("isDeleted").asBoolean(false)).toList(), Map.of(), Map.of()));
+    }
+
+    private static BoardId parse(String id) {
+        try {
+            return BoardId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Board " + id + " was not found");
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.mockboard.sync.ws;
 
-import io.mockboard.auth.Action;
-import io.mockboard.auth.CurrentUser;
-import io.mockboard.session.SessionAccess.BoardAccess;
+import io.mockboard.sync.Admission;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.CloseCodes;
@@ -14,11 +12,9 @@ import io.mockboard.sync.protocol.ProtocolException;
 import io.mockboard.sync.protocol.ServerMessage;
 import io.mockboard.sync.room.BoardRoom;
 import io.mockboard.sync.room.Participant;
-import io.mockboard.sync.room.Role;
 import io.mockboard.sync.room.RoomRegistry;
 import io.mockboard.sync.room.SessionId;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -31,6 +27,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,17 +48,15 @@ public class BoardSyncEndpoint {
 
     private final RoomRegistry rooms;
     private final ProtocolCodec codec;
-    private final SecurityIdentity identity;
     private final SignInRenewal renewal;
     private final SocketCounts counts;
     private final FairUse fairUse;
     private final Clock clock;
 
-    BoardSyncEndpoint(RoomRegistry rooms, ProtocolCodec codec, SecurityIdentity identity, SignInRenewal renewal, SocketCounts counts,
+    BoardSyncEndpoint(RoomRegistry rooms, ProtocolCodec codec, SignInRenewal renewal, SocketCounts counts,
             FairUse fairUse, Clock clock) {
         this.rooms = rooms;
         this.codec = codec;
-        this.identity = identity;
         this.renewal = renewal;
         this.counts = counts;
         this.fairUse = fairUse;
@@ -155,8 +150,8 @@ public class BoardSyncEndpoint {
      */
     private Attached attach(WebSocketConnection connection) {
         synchronized (connection) {
-            BoardAccess access = connection.userData().get(BoardUpgradeCheck.ACCESS);
-            if (access == null) {
+            Admission admission = connection.userData().get(BoardUpgradeCheck.ADMISSION);
+            if (admission == null) {
                 close(connection, CloseCodes.BOARD_NOT_FOUND, "board not found");
                 return null;
             }
@@ -166,7 +161,7 @@ public class BoardSyncEndpoint {
                     return null;
                 }
                 BoardId board = BoardId.parse(connection.pathParam("boardId"));
-                Participant who = participant(CurrentUser.of(identity), access);
+                Participant who = admission.who();
                 int refused = counts.open(board, who.userId());
                 if (refused != 0) {
                     connection.userData().put(REFUSED, true);
@@ -195,7 +190,7 @@ public class BoardSyncEndpoint {
             }
             if (message instanceof ClientMessage.Auth auth) {
                 renewal.renew(auth.token(), BoardId.parse(connection.pathParam("boardId")), attached.who(),
-                        new ConnectionSocket(connection, codec, fairUse), standing -> connection.userData().put(BoardUpgradeCheck.ACCESS, standing));
+                        new ConnectionSocket(connection, codec, fairUse), renewed -> connection.userData().put(BoardUpgradeCheck.ADMISSION, renewed));
                 return;
             }
             attached.room().receive(attached.session(), message);
@@ -228,18 +223,9 @@ public class BoardSyncEndpoint {
         connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, failure -> {});
     }
 
-    /**
-     * The connection's participant: the role the access policy gave the caller on this board. Whoever may
-     * not write (observers, everyone once the session has ended) joins as an observer.
-     */
-    static Participant participant(CurrentUser user, BoardAccess access) {
-        Role role = access.permits(Action.WRITE_BOARD) ? Role.valueOf(access.role().name()) : Role.OBSERVER;
-        return new Participant(user.id(), user.name(), role);
-    }
-
-    /** The invite a connection came in through, if any (revoking it closes the connection). */
-    static java.util.UUID inviteOf(WebSocketConnection connection) {
-        BoardAccess access = connection.userData().get(BoardUpgradeCheck.ACCESS);
-        return access == null ? null : access.inviteId();
+    /** The tags of a connection's admission (a revoked invite closes the connections tagged with it). */
+    static Set<String> tagsOf(WebSocketConnection connection) {
+        Admission admission = connection.userData().get(BoardUpgradeCheck.ADMISSION);
+        return admission == null ? Set.of() : admission.tags();
     }
 }

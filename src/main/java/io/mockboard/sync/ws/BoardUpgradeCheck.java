@@ -1,12 +1,9 @@
 package io.mockboard.sync.ws;
 
-import io.mockboard.auth.Action;
-import io.mockboard.auth.CurrentUser;
-import io.mockboard.board.BoardService;
-import io.mockboard.session.SessionAccess.BoardAccess;
-import io.mockboard.session.SessionAccess;
+import io.mockboard.core.OriginPolicy;
+import io.mockboard.sync.Admission;
+import io.mockboard.sync.BoardGate;
 import io.mockboard.sync.BoardId;
-import io.mockboard.web.OriginPolicy;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
@@ -27,16 +24,14 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class BoardUpgradeCheck implements HttpUpgradeCheck {
-    static final TypedKey<BoardAccess> ACCESS = new TypedKey<>("mockboard.access");
+    static final TypedKey<Admission> ADMISSION = new TypedKey<>("mockboard.admission");
     private static final Logger LOG = Logger.getLogger(BoardUpgradeCheck.class);
 
-    private final BoardService boards;
-    private final SessionAccess access;
+    private final BoardGate gate;
     private final OriginPolicy origins;
 
-    BoardUpgradeCheck(BoardService boards, SessionAccess access, SyncConfig config) {
-        this.boards = boards;
-        this.access = access;
+    BoardUpgradeCheck(BoardGate gate, SyncConfig config) {
+        this.gate = gate;
         this.origins = new OriginPolicy(config.allowedOrigins().orElse(List.of()));
     }
 
@@ -61,7 +56,7 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
         // event loop, or frames the client sends right after the handshake can be lost.
         Context eventLoop = Vertx.currentContext();
         return context.securityIdentity()
-                .chain(identity -> Uni.createFrom().item(() -> standing(id, CurrentUser.of(identity)))
+                .chain(identity -> Uni.createFrom().item(() -> gate.admit(id, identity))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .emitOn(task -> {
                     if (eventLoop != null) {
@@ -70,10 +65,8 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
                         task.run();
                     }
                 })
-                .map(standing -> {
-                    if (standing != null && standing.permits(Action.READ_BOARD)) {
-                        context.userData().put(ACCESS, standing);
-                    }
+                .map(admission -> {
+                    admission.ifPresent(admitted -> context.userData().put(ADMISSION, admitted));
                     return CheckResult.permitUpgradeSync();
                 })
                 // the database is down: refuse with 503 (the client retries with backoff), not an unhandled 500
@@ -81,9 +74,5 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
                     LOG.warnf("board socket refused with 503: its access could not be read (%s)", failure.getMessage());
                     return CheckResult.rejectUpgrade(503);
                 });
-    }
-
-    private BoardAccess standing(BoardId id, CurrentUser user) {
-        return boards.exists(id) ? access.onBoard(id, user) : null;
     }
 }

@@ -1,9 +1,7 @@
 package io.mockboard.sync.ws;
 
-import io.mockboard.auth.Action;
-import io.mockboard.auth.CurrentUser;
-import io.mockboard.session.SessionAccess.BoardAccess;
-import io.mockboard.session.SessionAccess;
+import io.mockboard.sync.Admission;
+import io.mockboard.sync.BoardGate;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.CloseCodes;
 import io.mockboard.sync.protocol.ErrorCode;
@@ -15,6 +13,7 @@ import io.quarkus.websockets.next.WebSocketSecurity;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -32,12 +31,12 @@ class SignInRenewal {
     private static final String EXPIRE_TIME = "quarkus.identity.expire-time";
 
     private final WebSocketSecurity security;
-    private final SessionAccess access;
+    private final BoardGate gate;
     private final Vertx vertx;
 
-    SignInRenewal(WebSocketSecurity security, SessionAccess access, Vertx vertx) {
+    SignInRenewal(WebSocketSecurity security, BoardGate gate, Vertx vertx) {
         this.security = security;
-        this.access = access;
+        this.gate = gate;
         this.vertx = vertx;
     }
 
@@ -46,14 +45,14 @@ class SignInRenewal {
      *
      * @param onStanding called with the renewed standing when it leaves the participant's role as it is
      */
-    void renew(String token, BoardId board, Participant who, RoomSocket socket, Consumer<BoardAccess> onStanding) {
+    void renew(String token, BoardId board, Participant who, RoomSocket socket, Consumer<Admission> onStanding) {
         security.updateSecurityIdentity(token).whenComplete((identity, failure) -> {
             if (failure != null) {
                 LOG.debugf("a board socket's renewed sign-in was refused: %s", failure.getMessage());
                 socket.send(ServerMessage.Error.of(ErrorCode.UNAUTHORIZED, "The renewed sign-in was not accepted; sign in again"));
                 return;
             }
-            vertx.executeBlocking(() -> access.onBoard(board, CurrentUser.of(identity)), false)
+            vertx.executeBlocking(() -> gate.admit(board, identity), false)
                     .onSuccess(standing -> apply(identity, standing, who, socket, onStanding))
                     .onFailure(e -> {
                         // the database cannot say: keep the socket (its identity is renewed) and let the client try again
@@ -63,17 +62,17 @@ class SignInRenewal {
         });
     }
 
-    private static void apply(SecurityIdentity identity, BoardAccess standing, Participant who, RoomSocket socket,
-            Consumer<BoardAccess> onStanding) {
-        if (standing == null || !standing.permits(Action.READ_BOARD)) {
+    private static void apply(SecurityIdentity identity, Optional<Admission> admission, Participant who, RoomSocket socket,
+            Consumer<Admission> onStanding) {
+        if (admission.isEmpty()) {
             socket.close(CloseCodes.UNAUTHORIZED, "access to this board was removed");
             return;
         }
-        if (BoardSyncEndpoint.participant(CurrentUser.of(identity), standing).role() != who.role()) {
+        if (!admission.get().who().role().equals(who.role())) {
             socket.close(CloseCodes.ACCESS_CHANGED, "your role on this board changed");
             return;
         }
-        onStanding.accept(standing);
+        onStanding.accept(admission.get());
         socket.send(new ServerMessage.Authed(expiry(identity)));
     }
 

@@ -2,13 +2,12 @@ package io.mockboard.template.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.auth.Action;
+import io.mockboard.auth.BoardPermissions;
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.session.SessionAccess;
+import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.room.RoomRegistry;
-import io.mockboard.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +16,10 @@ import java.util.concurrent.TimeoutException;
 /** A board's current scene, for saving it as a template; the caller must be allowed to read the board. */
 @ApplicationScoped
 class BoardScenes {
-    private final SessionAccess access;
+    private final BoardPermissions access;
     private final RoomRegistry rooms;
 
-    BoardScenes(SessionAccess access, RoomRegistry rooms) {
+    BoardScenes(BoardPermissions access, RoomRegistry rooms) {
         this.access = access;
         this.rooms = rooms;
     }
@@ -31,9 +30,9 @@ class BoardScenes {
             return rooms.room(board).scene().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Interrupted while reading the board");
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "Interrupted while reading the board");
         } catch (ExecutionException | TimeoutException e) {
-            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "The board could not be read right now; try again");
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "The board could not be read right now; try again");
         }
     }
 }

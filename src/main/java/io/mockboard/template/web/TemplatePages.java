@@ -2,15 +2,15 @@ package io.mockboard.template.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
-import io.mockboard.template.TemplateService;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.template.TemplateService.Filter;
 import io.mockboard.template.TemplateService.Metadata;
+import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
 import io.mockboard.template.catalog.CaseStudy;
 import io.mockboard.template.catalog.Framework;
 import io.mockboard.template.render.SceneSvg;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -89,8 +89,8 @@ public class TemplatePages {
         try {
             TemplateSummary saved = templates.save(boards.current(boardId, user()), new Metadata(title, "", null, null, null), user());
             return Response.seeOther(URI.create("/templates/" + saved.id())).build();
-        } catch (ProblemException refused) {
-            if (refused.status() != Response.Status.BAD_REQUEST || back == null || !SESSION_PAGE.matcher(back).matches()) {
+        } catch (DomainException refused) {
+            if (refused.kind() != DomainException.Kind.INVALID || back == null || !SESSION_PAGE.matcher(back).matches()) {
                 throw refused;
             }
             return Response.seeOther(URI.create(back + "?templateError=" + java.net.URLEncoder.encode(refused.getMessage(),
@@ -109,8 +109,8 @@ public class TemplatePages {
         try {
             templates.update(templateId, new Metadata(title, description, framework, interviewerPrompt, candidatePrompt), user());
             return Response.seeOther(URI.create("/templates/" + id)).build();
-        } catch (ProblemException refused) {
-            if (refused.status() != Response.Status.BAD_REQUEST) {
+        } catch (DomainException refused) {
+            if (refused.kind() != DomainException.Kind.INVALID) {
                 throw refused;
             }
             return Response.status(Response.Status.BAD_REQUEST).entity(detail(templateId, refused.getMessage())).build();
@@ -145,7 +145,7 @@ public class TemplatePages {
     @Operation(hidden = true)
     public Response download(@PathParam("id") String id) {
         UUID templateId = Ids.uuid(id, "Template");
-        TemplateSummary template = templates.find(templateId).orElseThrow(() -> ProblemException.notFound("Template " + id));
+        TemplateSummary template = templates.find(templateId).orElseThrow(() -> DomainException.notFound("Template " + id));
         var file = java.util.Map.of("type", "excalidraw", "version", 2, "source", "mockboard",
                 "elements", templates.elements(templateId), "appState", java.util.Map.of("viewBackgroundColor", "#ffffff"),
                 "files", java.util.Map.of());
@@ -162,7 +162,7 @@ public class TemplatePages {
     }
 
     private TemplateInstance detail(UUID id, String error) {
-        TemplateSummary template = templates.find(id).orElseThrow(() -> ProblemException.notFound("Template " + id));
+        TemplateSummary template = templates.find(id).orElseThrow(() -> DomainException.notFound("Template " + id));
         CurrentUser user = user();
         boolean mine = !template.builtIn() && (user.id().equals(template.createdBy()) || user.isAdmin());
         return Templates.detail(user, template, mine, frameworks(), error, steps(template), blankToNull(template.candidatePrompt()),

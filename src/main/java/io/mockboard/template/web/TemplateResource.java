@@ -3,13 +3,13 @@ package io.mockboard.template.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.core.DomainException;
+import io.mockboard.core.Ids;
 import io.mockboard.template.CatalogLoader;
-import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateService.Filter;
 import io.mockboard.template.TemplateService.Metadata;
+import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
-import io.mockboard.web.Ids;
-import io.mockboard.web.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,7 +60,7 @@ public class TemplateResource {
     @Path("{id}")
     @Operation(summary = "One template's metadata")
     public TemplateSummary get(@PathParam("id") String id) {
-        return templates.find(Ids.uuid(id, "Template")).orElseThrow(() -> ProblemException.notFound("Template " + id));
+        return templates.find(Ids.uuid(id, "Template")).orElseThrow(() -> DomainException.notFound("Template " + id));
     }
 
     @GET
@@ -75,7 +75,7 @@ public class TemplateResource {
     @Operation(summary = "Save a board's current scene as a new template")
     public Response save(SaveBoard body) {
         if (body == null || body.boardId() == null) {
-            throw ProblemException.badRequest("Send a JSON body with boardId and title");
+            throw DomainException.invalid("Send a JSON body with boardId and title");
         }
         CurrentUser user = CurrentUser.of(identity);
         TemplateSummary saved = templates.save(boards.current(body.boardId(), user),
@@ -88,7 +88,7 @@ public class TemplateResource {
     @Operation(summary = "Change a saved template's title and metadata (its owner)")
     public TemplateSummary update(@PathParam("id") String id, Metadata body) {
         if (body == null) {
-            throw ProblemException.badRequest("Send a JSON body with the template's title and metadata");
+            throw DomainException.invalid("Send a JSON body with the template's title and metadata");
         }
         return templates.update(Ids.uuid(id, "Template"), body, CurrentUser.of(identity));
     }

@@ -1,4 +1,4 @@
-package io.mockboard.web;
+package io.mockboard.session.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.session.SessionService;

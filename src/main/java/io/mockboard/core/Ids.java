@@ -1,4 +1,4 @@
-package io.mockboard.web;
+package io.mockboard.core;
 
 import java.util.UUID;
 
@@ -10,7 +10,7 @@ public final class Ids {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what + " " + id);
+            throw DomainException.notFound(what + " " + id);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.mockboard.web;
+package io.mockboard.core;
 
 import java.net.URI;
 import java.util.List;
