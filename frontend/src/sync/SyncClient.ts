@@ -1,3 +1,7 @@
+import { assertNever } from "../assertNever";
+import { decodeServerMessage, describe } from "./messages";
+import { Outbox, type Pending } from "./Outbox";
+import { browserTimers, type SocketLike, type SyncOptions, type SyncStatus, type Timers } from "./ports";
 import {
   ACCESS_CHANGED,
   FINAL_CLOSE_CODES,
@@ -5,82 +9,12 @@ import {
   type ClientMessage,
   type ElementJson,
   type Peer,
-  type PeerPresence,
   type Presence,
-  type PrivateNote,
-  type StepMessage,
   type ServerError,
   type ServerMessage,
 } from "./protocol";
 
-/** The little of a WebSocket the client needs, so tests can drive it without a browser. */
-export interface SocketLike {
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  onopen: (() => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  onerror: (() => void) | null;
-}
-
-export interface Timers {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  random(): number;
-}
-
-export const browserTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle as number),
-  random: () => Math.random(),
-};
-
-export type SyncStatus =
-  | { kind: "connecting"; attempt: number }
-  | { kind: "live" }
-  | { kind: "reconnecting"; attempt: number; retryInMs: number }
-  | { kind: "signed-out" }
-  | { kind: "failed"; reason: string };
-
-export interface SyncListener {
-  /** Remote elements to merge into the scene (catch-up, snapshot or a peer's op). */
-  remote(elements: ElementJson[], source: "snapshot" | "op"): void;
-  /** Connection state and how many elements have changes not yet acknowledged. */
-  status(status: SyncStatus, unsentElements: number): void;
-  /** A message for the person at the keyboard, in plain words. */
-  notice(message: string, severity: "info" | "error"): void;
-  peers?(you: Peer | null, peers: Peer[]): void;
-  presence?(presence: PeerPresence): void;
-  /** A private interviewer note (only interviewers' sockets receive these). */
-  note?(note: PrivateNote): void;
-  /** The session moved to a framework step. */
-  step?(step: StepMessage): void;
-}
-
-export interface SyncOptions {
-  connect: () => SocketLike;
-  clientId: string;
-  listener: SyncListener;
-  timers?: Timers;
-  pingEveryMs?: number;
-  pingTimeoutMs?: number;
-  maxBackoffMs?: number;
-  presenceEveryMs?: number;
-  /** Most elements in one push (the server takes up to 1,000). */
-  maxPushElements?: number;
-  /** Most characters of element JSON in one push (the server takes frames up to 1 MiB). */
-  maxPushChars?: number;
-  /**
-   * The page's sign-in, for signed-in accounts: asked before reconnecting a socket that closed because its
-   * sign-in expired (1008) or that could not be opened. While it says "signed-out" the client waits, keeping
-   * every unsent change, until {@link SyncClient.resume} is called.
-   */
-  signIn?: { check(): Promise<"signed-in" | "signed-out"> };
-}
-
-type Pending = { clientSeq: number; elements: ElementJson[]; chars: number; sent: boolean };
+export { browserTimers, type SocketLike, type SyncListener, type SyncOptions, type SyncStatus, type Timers } from "./ports";
 
 /**
  * The client side of the board socket: connect → hello(lastSeq) → welcome (catch-up) → re-send
@@ -94,8 +28,6 @@ export class SyncClient {
   private readonly pingTimeoutMs: number;
   private readonly maxBackoffMs: number;
   private readonly presenceEveryMs: number;
-  private readonly maxPushElements: number;
-  private readonly maxPushChars: number;
 
   private socket: SocketLike | null = null;
   private opened = false;
@@ -103,8 +35,7 @@ export class SyncClient {
   private stopped = false;
   private attempt = 0;
   private lastSeq = 0;
-  private nextClientSeq = 1;
-  private readonly pending: Pending[] = [];
+  private readonly outbox: Outbox;
   private current: SyncStatus = { kind: "connecting", attempt: 0 };
   private lastFrameAt = 0;
   private pingTimer: unknown = null;
@@ -133,8 +64,14 @@ export class SyncClient {
     this.pingTimeoutMs = options.pingTimeoutMs ?? 25_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.presenceEveryMs = options.presenceEveryMs ?? 33;
-    this.maxPushElements = options.maxPushElements ?? 500;
-    this.maxPushChars = options.maxPushChars ?? 256 * 1024;
+    this.outbox = new Outbox(options.maxPushElements ?? 500, options.maxPushChars ?? 256 * 1024, (element, chars, limit) =>
+      // No push can carry it: say so once instead of re-sending it forever.
+      options.listener.notice(
+        `One ${element.type} is too large to save (${Math.round(chars / 1024)} KB; the limit is ${Math.round(limit / 1024)} KB). ` +
+          "It stays on this page only; the rest of your work is saved.",
+        "error",
+      ),
+    );
   }
 
   start(): void {
@@ -170,7 +107,7 @@ export class SyncClient {
   }
 
   get unsent(): number {
-    return this.pending.length;
+    return this.outbox.length;
   }
 
   get seq(): number {
@@ -183,54 +120,14 @@ export class SyncClient {
    * a long offline stretch re-sends one push per element, not one per gesture frame.
    */
   push(elements: ElementJson[]): void {
-    const sized: { element: ElementJson; chars: number }[] = [];
-    for (const element of elements) {
-      const chars = JSON.stringify(element).length;
-      if (chars > this.maxPushChars) {
-        // No push can carry it: say so once instead of re-sending it forever.
-        this.options.listener.notice(
-          `One ${element.type} is too large to save (${Math.round(chars / 1024)} KB; the limit is ${Math.round(this.maxPushChars / 1024)} KB). ` +
-            "It stays on this page only; the rest of your work is saved.",
-          "error",
-        );
-        continue;
-      }
-      sized.push({ element, chars });
-    }
-    if (sized.length === 0) return;
-    const last = this.pending[this.pending.length - 1];
-    if (!this.joined && last && !last.sent && this.fold(last, sized)) {
-      this.report();
-      return;
-    }
-    // A large paste becomes several pushes, each well under the frame limit, sent in order.
-    let chunk: Pending | null = null;
-    for (const { element, chars } of sized) {
-      if (!chunk || chunk.elements.length >= this.maxPushElements || chunk.chars + chars > this.maxPushChars) {
-        chunk = { clientSeq: this.nextClientSeq++, elements: [], chars: 0, sent: false };
-        this.pending.push(chunk);
-      }
-      chunk.elements.push(element);
-      chunk.chars += chars;
-    }
-    if (this.joined) for (const entry of this.pending) if (!entry.sent) this.sendPush(entry);
+    if (!this.outbox.add(elements, !this.joined)) return;
+    if (this.joined) for (const entry of this.outbox.unsent()) this.sendPush(entry);
     this.report();
-  }
-
-  /** Folds offline changes into a push that was never sent, if the result still fits in one push. */
-  private fold(last: Pending, sized: { element: ElementJson; chars: number }[]): boolean {
-    const byId = new Map(last.elements.map((e) => [e.id, { element: e, chars: JSON.stringify(e).length }]));
-    for (const entry of sized) byId.set(entry.element.id, entry);
-    const chars = [...byId.values()].reduce((sum, e) => sum + e.chars, 0);
-    if (byId.size > this.maxPushElements || chars > this.maxPushChars) return false;
-    last.elements = [...byId.values()].map((e) => e.element);
-    last.chars = chars;
-    return true;
   }
 
   /** Elements with changes the server has not acknowledged yet. */
   get unsentElements(): number {
-    return new Set(this.pending.flatMap((p) => p.elements.map((e) => e.id))).size;
+    return this.outbox.elementCount;
   }
 
   /** Presence is latest-wins and throttled (≈30 Hz); only the newest state is sent. */
@@ -271,13 +168,8 @@ export class SyncClient {
     socket.onmessage = (event) => {
       if (socket !== this.socket) return;
       this.lastFrameAt = this.timers.now();
-      let message: ServerMessage;
-      try {
-        message = JSON.parse(String(event.data)) as ServerMessage;
-      } catch {
-        message = null as unknown as ServerMessage;
-      }
-      if (!isServerMessage(message)) {
+      const message = decodeServerMessage(event.data);
+      if (!message) {
         console.error("Mockboard: malformed message from the server; resyncing", event.data);
         this.resync();
         return;
@@ -312,8 +204,7 @@ export class SyncClient {
       }
       case "ack": {
         if (typeof message.seq === "number" && !this.advance(message.seq)) return;
-        const index = this.pending.findIndex((p) => p.clientSeq === message.clientSeq);
-        if (index >= 0) this.pending.splice(0, index + 1);
+        this.outbox.acknowledge(message.clientSeq);
         this.report();
         return;
       }
@@ -347,6 +238,9 @@ export class SyncClient {
       case "authed":
         this.renewedSignIns++;
         return;
+      default:
+        // decodeServerMessage lets only known types through
+        assertNever(message);
     }
   }
 
@@ -382,8 +276,7 @@ export class SyncClient {
     }
     if (error.clientSeq !== null && !error.retryable) {
       // The server refused this change for good: drop it so the queue can move on, and say so.
-      const index = this.pending.findIndex((p) => p.clientSeq === error.clientSeq);
-      if (index >= 0) this.pending.splice(index, 1);
+      this.outbox.drop(error.clientSeq);
       this.options.listener.notice(describe(error), "error");
       this.report();
       return;
@@ -409,7 +302,7 @@ export class SyncClient {
   }
 
   private resendAll(): void {
-    for (const p of this.pending) this.sendPush(p);
+    for (const p of this.outbox.entries) this.sendPush(p);
   }
 
   private sendPush(entry: Pending): void {
@@ -504,36 +397,5 @@ export class SyncClient {
 
   private report(): void {
     this.options.listener.status(this.current, this.unsentElements);
-  }
-}
-
-const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong", "note", "step", "authed"]);
-
-function isServerMessage(value: unknown): value is ServerMessage {
-  if (typeof value !== "object" || value === null) return false;
-  const m = value as Record<string, unknown>;
-  if (typeof m.t !== "string" || !SERVER_TYPES.has(m.t)) return false;
-  switch (m.t) {
-    case "welcome":
-      return typeof m.head === "number" && Array.isArray(m.ops) && Array.isArray(m.peers);
-    case "op":
-      return typeof m.seq === "number" && Array.isArray(m.elements);
-    case "ack":
-      return typeof m.clientSeq === "number";
-    default:
-      return true;
-  }
-}
-
-function describe(error: ServerError): string {
-  switch (error.code) {
-    case "too_large":
-      return "This change was too large and was not saved. Try splitting it into smaller pieces.";
-    case "invalid_element":
-      return `This change was not saved: ${error.message}`;
-    case "forbidden":
-      return "You can watch this board but not edit it.";
-    default:
-      return error.message;
   }
 }
