@@ -1,6 +1,9 @@
 import { assertNever } from "../assertNever";
-import { decodeServerMessage, describe } from "./messages";
+import { Heartbeat } from "./Heartbeat";
+import { decodeServerMessage, errorAction, tooLargeText } from "./messages";
 import { Outbox, type Pending } from "./Outbox";
+import { Reconnect } from "./Reconnect";
+import { PresenceThrottle, type PresenceState } from "./PresenceThrottle";
 import { browserTimers, type SocketLike, type SyncOptions, type SyncStatus, type Timers } from "./ports";
 import {
   ACCESS_CHANGED,
@@ -9,7 +12,6 @@ import {
   type ClientMessage,
   type ElementJson,
   type Peer,
-  type Presence,
   type ServerError,
   type ServerMessage,
 } from "./protocol";
@@ -24,26 +26,18 @@ export { browserTimers, type SocketLike, type SyncListener, type SyncOptions, ty
  */
 export class SyncClient {
   private readonly timers: Timers;
-  private readonly pingEveryMs: number;
-  private readonly pingTimeoutMs: number;
-  private readonly maxBackoffMs: number;
-  private readonly presenceEveryMs: number;
+  private readonly heartbeat: Heartbeat;
 
   private socket: SocketLike | null = null;
   private opened = false;
   private joined = false;
   private stopped = false;
-  private attempt = 0;
+  private readonly reconnect: Reconnect;
   private lastSeq = 0;
   private readonly outbox: Outbox;
   private current: SyncStatus = { kind: "connecting", attempt: 0 };
-  private lastFrameAt = 0;
-  private pingTimer: unknown = null;
-  private retryTimer: unknown = null;
   private resendTimer: unknown = null;
-  private presenceTimer: unknown = null;
-  private queuedPresence: Omit<Presence, "t"> | null = null;
-  private lastPresenceAt = -Infinity;
+  private readonly presenceThrottle: PresenceThrottle;
   private you: Peer | null = null;
   private renewedSignIns = 0;
 
@@ -60,17 +54,28 @@ export class SyncClient {
 
   constructor(private readonly options: SyncOptions) {
     this.timers = options.timers ?? browserTimers;
-    this.pingEveryMs = options.pingEveryMs ?? 10_000;
-    this.pingTimeoutMs = options.pingTimeoutMs ?? 25_000;
-    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
-    this.presenceEveryMs = options.presenceEveryMs ?? 33;
+    this.heartbeat = new Heartbeat(this.timers, options.pingEveryMs ?? 10_000, options.pingTimeoutMs ?? 25_000, {
+      live: () => this.socket !== null,
+      ping: (nonce) => this.send({ t: "ping", nonce }),
+      dead: () => {
+        // Half-open connection: nothing heard for too long. Drop it and reconnect.
+        const dead = this.socket;
+        this.socket = null;
+        dead?.close(4100, "ping timeout");
+        this.onSocketGone(1006);
+      },
+    });
+    this.reconnect = new Reconnect(this.timers, options.maxBackoffMs ?? 30_000, options.signIn, {
+      stopped: () => this.stopped,
+      connecting: () => this.socket !== null,
+      open: () => this.open(),
+      status: (status) => this.setStatus(status),
+    });
+    this.presenceThrottle = new PresenceThrottle(this.timers, options.presenceEveryMs ?? 33, () => this.joined, (state) =>
+      this.send({ t: "presence", ...state }),
+    );
     this.outbox = new Outbox(options.maxPushElements ?? 500, options.maxPushChars ?? 256 * 1024, (element, chars, limit) =>
-      // No push can carry it: say so once instead of re-sending it forever.
-      options.listener.notice(
-        `One ${element.type} is too large to save (${Math.round(chars / 1024)} KB; the limit is ${Math.round(limit / 1024)} KB). ` +
-          "It stays on this page only; the rest of your work is saved.",
-        "error",
-      ),
+      options.listener.notice(tooLargeText(element.type, chars, limit), "error"),
     );
   }
 
@@ -91,7 +96,7 @@ export class SyncClient {
   /** Carries on after the person signed in again: reconnects at once and sends every unsent change. */
   resume(): void {
     if (this.stopped || this.current.kind !== "signed-out") return;
-    this.attempt = 0;
+    this.reconnect.attempt = 0;
     this.open();
   }
 
@@ -131,43 +136,25 @@ export class SyncClient {
   }
 
   /** Presence is latest-wins and throttled (≈30 Hz); only the newest state is sent. */
-  presence(state: Omit<Presence, "t">): void {
-    this.queuedPresence = state;
-    if (!this.joined || this.presenceTimer !== null) return;
-    const wait = this.lastPresenceAt + this.presenceEveryMs - this.timers.now();
-    if (wait <= 0) {
-      this.flushPresence();
-    } else {
-      this.presenceTimer = this.timers.setTimeout(() => {
-        this.presenceTimer = null;
-        this.flushPresence();
-      }, wait);
-    }
-  }
-
-  private flushPresence(): void {
-    if (!this.joined || !this.queuedPresence) return;
-    this.send({ t: "presence", ...this.queuedPresence });
-    this.queuedPresence = null;
-    this.lastPresenceAt = this.timers.now();
+  presence(state: PresenceState): void {
+    this.presenceThrottle.offer(state);
   }
 
   private open(): void {
     this.joined = false;
     this.opened = false;
-    this.setStatus({ kind: "connecting", attempt: this.attempt });
+    this.setStatus({ kind: "connecting", attempt: this.reconnect.attempt });
     const socket = this.options.connect();
     this.socket = socket;
     socket.onopen = () => {
       if (socket !== this.socket) return;
       this.opened = true;
-      this.lastFrameAt = this.timers.now();
+      this.heartbeat.start();
       this.send({ t: "hello", protocol: 1, clientId: this.options.clientId, lastSeq: this.lastSeq });
-      this.schedulePing();
     };
     socket.onmessage = (event) => {
       if (socket !== this.socket) return;
-      this.lastFrameAt = this.timers.now();
+      this.heartbeat.heard();
       const message = decodeServerMessage(event.data);
       if (!message) {
         console.error("Mockboard: malformed message from the server; resyncing", event.data);
@@ -178,7 +165,7 @@ export class SyncClient {
     };
     socket.onclose = (event) => {
       if (socket !== this.socket) return;
-      this.onSocketGone(event.code, event.reason);
+      this.onSocketGone(event.code);
     };
     socket.onerror = () => {
       /* onclose follows */
@@ -192,14 +179,14 @@ export class SyncClient {
         for (const op of message.ops) this.options.listener.remote(op.elements, "op");
         this.lastSeq = message.head;
         this.joined = true;
-        this.attempt = 0;
+        this.reconnect.attempt = 0;
         this.you = message.you;
         this.peers.clear();
         for (const peer of message.peers) this.peers.set(peer.sessionId, peer);
-        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        this.announcePeers();
         this.resendAll();
         this.setStatus({ kind: "live" });
-        if (this.queuedPresence) this.flushPresence();
+        this.presenceThrottle.flush();
         return;
       }
       case "ack": {
@@ -218,11 +205,11 @@ export class SyncClient {
         return;
       case "peer-joined":
         this.peers.set(message.peer.sessionId, message.peer);
-        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        this.announcePeers();
         return;
       case "peer-left":
         this.peers.delete(message.sessionId);
-        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        this.announcePeers();
         return;
       case "error":
         this.onError(message);
@@ -242,6 +229,10 @@ export class SyncClient {
         // decodeServerMessage lets only known types through
         assertNever(message);
     }
+  }
+
+  private announcePeers(): void {
+    this.options.listener.peers?.(this.you, [...this.peers.values()]);
   }
 
   /** Seqs arrive one by one (as acks or ops); a gap means something was missed, so catch up again. */
@@ -264,33 +255,30 @@ export class SyncClient {
     this.joined = false;
     this.clearTimers();
     socket.close(4100, "resync");
-    this.attempt = 0;
+    this.reconnect.attempt = 0;
     this.open();
   }
 
   private onError(error: ServerError): void {
-    if (error.code === "unauthorized") {
-      // The renewed token was refused: ask the page's sign-in (it says so if the sign-in has ended).
-      void this.options.signIn?.check();
-      return;
+    const action = errorAction(error);
+    switch (action.kind) {
+      case "check-sign-in":
+        void this.options.signIn?.check();
+        return;
+      case "drop":
+        this.outbox.drop(action.clientSeq);
+        this.options.listener.notice(action.text, "error");
+        this.report();
+        return;
+      case "notice":
+        this.options.listener.notice(action.text, action.severity);
+        return;
+      case "resend":
+        this.scheduleResend();
+        return;
+      default:
+        assertNever(action);
     }
-    if (error.clientSeq !== null && !error.retryable) {
-      // The server refused this change for good: drop it so the queue can move on, and say so.
-      this.outbox.drop(error.clientSeq);
-      this.options.listener.notice(describe(error), "error");
-      this.report();
-      return;
-    }
-    if (error.code === "store_unavailable") {
-      // The server holds the push and stores it as soon as it can; the ack follows.
-      this.options.listener.notice("Saving is delayed: the server cannot reach its database. Your changes are kept.", "info");
-      return;
-    }
-    if (error.retryable) {
-      this.scheduleResend();
-      return;
-    }
-    this.options.listener.notice(describe(error), "error");
   }
 
   private scheduleResend(): void {
@@ -310,24 +298,7 @@ export class SyncClient {
     this.send({ t: "push", clientSeq: entry.clientSeq, elements: entry.elements });
   }
 
-  private schedulePing(): void {
-    this.pingTimer = this.timers.setTimeout(() => {
-      this.pingTimer = null;
-      if (!this.socket) return;
-      if (this.timers.now() - this.lastFrameAt > this.pingTimeoutMs) {
-        // Half-open connection: nothing heard for too long. Drop it and reconnect.
-        const dead = this.socket;
-        this.socket = null;
-        dead.close(4100, "ping timeout");
-        this.onSocketGone(1006, "ping timeout");
-        return;
-      }
-      this.send({ t: "ping", nonce: this.timers.now() });
-      this.schedulePing();
-    }, this.pingEveryMs);
-  }
-
-  private onSocketGone(code: number, reason: string): void {
+  private onSocketGone(code: number): void {
     const opened = this.opened;
     this.joined = false;
     this.opened = false;
@@ -341,49 +312,20 @@ export class SyncClient {
     }
     if (code === SIGN_IN_EXPIRED || code === ACCESS_CHANGED) {
       // The sign-in ran out under an open socket (or changed): renew it if it can be, and reconnect at once.
-      this.attempt = 0;
+      this.reconnect.attempt = 0;
       this.setStatus({ kind: "connecting", attempt: 0 });
-      this.reconnectWhenSignedIn();
+      this.reconnect.whenSignedIn();
       return;
     }
-    this.attempt++;
-    const base = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(this.attempt - 1, 10));
-    const retryInMs = Math.round(base * (0.5 + this.timers.random() * 0.5));
-    this.setStatus({ kind: "reconnecting", attempt: this.attempt, retryInMs });
-    void reason;
-    this.retryTimer = this.timers.setTimeout(() => {
-      this.retryTimer = null;
-      if (this.stopped) return;
-      // An upgrade that failed may have been refused for an ended sign-in (it answers with a redirect).
-      if (!opened) this.reconnectWhenSignedIn();
-      else this.open();
-    }, retryInMs);
-  }
-
-  /** Opens the socket again if the page is still signed in; otherwise waits for {@link resume}. */
-  private reconnectWhenSignedIn(): void {
-    const signIn = this.options.signIn;
-    if (!signIn) {
-      this.open();
-      return;
-    }
-    void signIn.check().then(
-      (state) => {
-        if (this.stopped || this.socket) return;
-        if (state === "signed-out") this.setStatus({ kind: "signed-out" });
-        else this.open();
-      },
-      () => {
-        if (!this.stopped && !this.socket) this.open();
-      },
-    );
+    this.reconnect.later(opened);
   }
 
   private clearTimers(): void {
-    for (const handle of [this.pingTimer, this.retryTimer, this.resendTimer, this.presenceTimer]) {
-      if (handle !== null) this.timers.clearTimeout(handle);
-    }
-    this.pingTimer = this.retryTimer = this.resendTimer = this.presenceTimer = null;
+    if (this.resendTimer !== null) this.timers.clearTimeout(this.resendTimer);
+    this.resendTimer = null;
+    this.heartbeat.stop();
+    this.reconnect.cancel();
+    this.presenceThrottle.cancel();
   }
 
   private send(message: ClientMessage): void {

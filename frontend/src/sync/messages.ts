@@ -70,3 +70,32 @@ export function describe(error: ServerError): string {
       return exhaustive(error.code, error.message);
   }
 }
+
+/** What the client does about an error message. */
+export type ErrorAction =
+  | { kind: "check-sign-in" }
+  | { kind: "drop"; clientSeq: number; text: string }
+  | { kind: "notice"; text: string; severity: "info" | "error" }
+  | { kind: "resend" };
+
+/** The client's answer to each error (docs/sync-protocol.md, "Error codes"). */
+export function errorAction(error: ServerError): ErrorAction {
+  // the renewed token was refused: ask the page's sign-in (it says so if the sign-in has ended)
+  if (error.code === "unauthorized") return { kind: "check-sign-in" };
+  // the server refused this change for good: drop it so the queue can move on, and say so
+  if (error.clientSeq !== null && !error.retryable) return { kind: "drop", clientSeq: error.clientSeq, text: describe(error) };
+  if (error.code === "store_unavailable") {
+    // the server holds the push and stores it as soon as it can; the ack follows
+    return { kind: "notice", text: "Saving is delayed: the server cannot reach its database. Your changes are kept.", severity: "info" };
+  }
+  if (error.retryable) return { kind: "resend" };
+  return { kind: "notice", text: describe(error), severity: "error" };
+}
+
+/** Said once about an element no push can carry, instead of re-sending it forever. */
+export function tooLargeText(type: string, chars: number, limit: number): string {
+  return (
+    `One ${type} is too large to save (${Math.round(chars / 1024)} KB; the limit is ${Math.round(limit / 1024)} KB). ` +
+    "It stays on this page only; the rest of your work is saved."
+  );
+}
