@@ -1,4 +1,5 @@
 import type { SyncOptions, SyncStatus, Timers } from "./ports";
+import { ACCESS_CHANGED, FINAL_CLOSE_CODES, SIGN_IN_EXPIRED } from "./protocol";
 
 /** What reconnecting needs of the client. */
 export interface Reconnectable {
@@ -16,7 +17,7 @@ export function backoffMs(attempt: number, maxMs: number, random: number): numbe
 }
 
 /**
- * When to open the socket again: after a drop, with backoff; after the sign-in expired, at once once it is
+ * When to open the socket again: never after a close code that says so (FINAL_CLOSE_CODES); after a drop, with backoff; after the sign-in expired, at once once it is
  * renewed. A socket that could not even be opened may have been refused for an ended sign-in, so the sign-in is
  * asked first; while it says "signed-out" the client waits for `SyncClient.resume`.
  */
@@ -31,6 +32,23 @@ export class Reconnect {
     private readonly signIn: SyncOptions["signIn"],
     private readonly client: Reconnectable,
   ) {}
+
+  /** The socket closed with this code; `opened` says whether it had opened. */
+  afterClose(code: number, opened: boolean): void {
+    const final = FINAL_CLOSE_CODES[code];
+    if (final) {
+      this.client.status({ kind: "failed", reason: final });
+      return;
+    }
+    if (code === SIGN_IN_EXPIRED || code === ACCESS_CHANGED) {
+      // The sign-in ran out under an open socket (or changed): renew it if it can be, and reconnect at once.
+      this.attempt = 0;
+      this.client.status({ kind: "connecting", attempt: 0 });
+      this.whenSignedIn();
+      return;
+    }
+    this.later(opened);
+  }
 
   /** Backs off, then reconnects; `opened` says whether the dropped socket had opened. */
   later(opened: boolean): void {

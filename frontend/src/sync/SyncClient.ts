@@ -6,9 +6,6 @@ import { Reconnect } from "./Reconnect";
 import { PresenceThrottle, type PresenceState } from "./PresenceThrottle";
 import { browserTimers, type SocketLike, type SyncOptions, type SyncStatus, type Timers } from "./ports";
 import {
-  ACCESS_CHANGED,
-  FINAL_CLOSE_CODES,
-  SIGN_IN_EXPIRED,
   type ClientMessage,
   type ElementJson,
   type Peer,
@@ -305,19 +302,7 @@ export class SyncClient {
     this.socket = null;
     this.clearTimers();
     if (this.stopped) return;
-    const final = FINAL_CLOSE_CODES[code];
-    if (final) {
-      this.setStatus({ kind: "failed", reason: final });
-      return;
-    }
-    if (code === SIGN_IN_EXPIRED || code === ACCESS_CHANGED) {
-      // The sign-in ran out under an open socket (or changed): renew it if it can be, and reconnect at once.
-      this.reconnect.attempt = 0;
-      this.setStatus({ kind: "connecting", attempt: 0 });
-      this.reconnect.whenSignedIn();
-      return;
-    }
-    this.reconnect.later(opened);
+    this.reconnect.afterClose(code, opened);
   }
 
   private clearTimers(): void {
