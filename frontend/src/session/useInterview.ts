@@ -13,7 +13,7 @@ import { skew } from "./timer";
  * the socket (re)joins or a step or note frame arrives. Returns data and handlers; `panel` is what the
  * interviewer panel shows (null while it is closed or not for this person).
  *
- * `onError` should be stable (a `useCallback`): the handlers, and so the board's connection, depend on it.
+ * `onError` is best stable (a `useCallback`): the handlers change with it.
  */
 export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text: string) => void) {
   const [context, setContext] = useState<BoardContext | null>(null);
@@ -24,7 +24,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
   const [panelOpen, setPanelOpen] = useState(true);
   const [startWithNote, setStartWithNote] = useState(false);
   // the API client for rendering the panel; the handlers read the refs, so they stay stable once started
-  const [http, setHttp] = useState<Http | null>(null);
+  const [panelHttp, setPanelHttp] = useState<Http | null>(null);
   const httpRef = useRef<Http | null>(null);
   const sessionRef = useRef<string | null>(null);
   const boardRef = useRef<string | null>(null);
@@ -48,7 +48,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     (http: Http, boardId: string) => {
       httpRef.current = http;
       boardRef.current = boardId;
-      setHttp(http);
+      setPanelHttp(http);
       sessionApi
         .context(http, boardId)
         .then(async (ctx) => {
@@ -170,10 +170,10 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
 
   const hasPanel = Boolean(context?.seesPrivate && context.sessionId);
   const panel: InterviewerPanelProps | null =
-    hasPanel && panelOpen && http && context?.sessionId
+    hasPanel && panelOpen && panelHttp && context?.sessionId
       ? {
           flow, notes, skewMs, canControl: context.controlsSteps && !context.ended, selection, select, onMove: moveTo,
-          onNote: writeNote, hints, onReveal: revealHint, startWithNote, onAddHint: addHint, onClose: closePanel, http,
+          onNote: writeNote, hints, onReveal: revealHint, startWithNote, onAddHint: addHint, onClose: closePanel, http: panelHttp,
           sessionId: context.sessionId,
         }
       : null;
