@@ -1,3 +1,5 @@
+import { fetchAuthSession } from "./api/http";
+
 /** The signed-in user (or guest) of the browser session, with the access token the API takes (null for guests). */
 export type Session = {
   user: { id: string; name: string; roles: string[] };
@@ -10,7 +12,7 @@ export type Session = {
 
 /** Signed-in user of the browser session, or a redirect to sign in. */
 export async function requireSession(): Promise<Session | null> {
-  const response = await fetch("/auth/session", { headers: { "X-Requested-With": "JavaScript" } });
+  const response = await fetchAuthSession();
   if (response.ok) return (await response.json()) as Session;
   window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname));
   return null;
@@ -34,7 +36,7 @@ export interface SignInEnvironment {
 
 export const browserSignInEnvironment: SignInEnvironment = {
   fetchSession: async () => {
-    const response = await fetch("/auth/session", { headers: { "X-Requested-With": "JavaScript" }, cache: "no-store" });
+    const response = await fetchAuthSession();
     return { status: response.status, session: response.ok ? ((await response.json()) as Session) : null };
   },
   setTimeout: (fn, ms) => window.setTimeout(fn, ms),

@@ -1,3 +1,4 @@
+import { assertNever } from "../assertNever";
 import type { SyncStatus } from "../sync/SyncClient";
 
 /** Connection state in plain words, always visible in the top bar. */
@@ -35,5 +36,7 @@ export function StatusBadge({ status, unsent }: { status: SyncStatus; unsent: nu
           {unsentText}
         </span>
       );
+    default:
+      return assertNever(status);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advance, FADED_OPACITY, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
+import { advance, FADED_OPACITY, inSceneOrder, PlaybackScene, position, sinceStart, type RecordedOp } from "./playback";
 
 const el = (id: string, version: number, extra: Record<string, unknown> = {}) =>
   ({ id, type: "rectangle", version, versionNonce: version, isDeleted: false, ...extra }) as never;
@@ -53,5 +53,27 @@ describe("playback clock", () => {
     expect(position(20, 0, 10)).toBe(1);
     expect(sinceStart(65_000)).toBe("1:05");
     expect(sinceStart(3_725_000)).toBe("1:02:05");
+  });
+});
+
+describe("scene order", () => {
+  it("[S5] orders the replayed scene by fractional index, not by when elements arrived", () => {
+    const scene = new PlaybackScene();
+    scene.reset(0, [el("top", 1, { index: "a2" }), el("loose", 1)]);
+    // sent to the back after it was drawn: arrives last, with the lowest index
+    scene.apply([op(1, [el("mid", 1, { index: "a1" })]), op(2, [el("back", 1, { index: "a0" })]), op(3, [el("top", 2, { index: "a2" })])]);
+    expect(scene.visible().map((e) => e.id)).toEqual(["back", "mid", "top", "loose"]);
+  });
+
+  it("compares order keys as strings (Excalidraw's rule), ties by id, unindexed last in arrival order", () => {
+    const order = inSceneOrder([
+      el("z", 1),
+      el("b", 1, { index: "a1" }),
+      el("a", 1, { index: "a1" }),
+      el("y", 1, { index: null }),
+      el("c", 1, { index: "Zz" }),
+      el("d", 1, { index: "a0V" }),
+    ]);
+    expect(order.map((e: { id: string }) => e.id)).toEqual(["c", "d", "a", "b", "z", "y"]);
   });
 });

@@ -8,6 +8,21 @@ export function fadeAllBut(elements: ElementJson[], keep: (e: ElementJson) => bo
   return elements.map((e) => (keep(e) ? e : { ...e, opacity: Math.min(Number(e.opacity ?? 100), FADED_OPACITY) }));
 }
 
+/**
+ * Scene order, as Excalidraw orders a scene: by fractional `index` (plain string comparison of the order keys),
+ * ties by id; elements without an index after those with one, in the order they came. Returns a new array.
+ */
+export function inSceneOrder(elements: ElementJson[]): ElementJson[] {
+  const indexed = elements.filter((e) => typeof e.index === "string");
+  const unindexed = elements.filter((e) => typeof e.index !== "string");
+  indexed.sort((a, b) => compare(a.index as string, b.index as string) || compare(a.id, b.id));
+  return [...indexed, ...unindexed];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** One recorded op as the replay API sends it. */
 export type RecordedOp = { seq: number; author: string; at: string; elements: ElementJson[]; corrupt: boolean };
 
@@ -50,9 +65,9 @@ export class PlaybackScene {
     return changed;
   }
 
-  /** The scene to show; with an author, everyone else's elements are faded so theirs stand out. */
+  /** The scene to show, in scene order; with an author, everyone else's elements are faded so theirs stand out. */
   visible(highlight: string | null = null): ElementJson[] {
-    const shown = [...this.elements.values()].filter((e) => !e.isDeleted);
+    const shown = inSceneOrder([...this.elements.values()].filter((e) => !e.isDeleted));
     return highlight === null ? shown : fadeAllBut(shown, (e) => this.authors.get(e.id) === highlight);
   }
 }

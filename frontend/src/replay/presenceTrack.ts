@@ -17,18 +17,19 @@ export type PresenceSample = {
 /** The replay's participant colours, in order of first appearance (the live board's palette). */
 export const REPLAY_COLORS = ["#e03131", "#1971c2", "#2f9e44", "#f08c00", "#9c36b5", "#0c8599", "#e8590c", "#6741d9"];
 
-/** A cursor older than this (no newer sample) is not drawn. */
-export const STALE_MS = 30_000;
-
 type Timed = { t: number; sample: PresenceSample };
 
 /**
  * Sampled presence over time, per participant: what each one's cursor, viewport and selection were at any
- * moment of the recording (their latest sample at or before it, unless it is stale).
+ * moment of the recording: their latest sample at or before it, however old, unless it says "away". The
+ * recorder writes a sample only when a presence changed (PresenceRecorder), so an old sample is not a stale
+ * one: it is where a participant who holds still still is. (A fixed staleness limit made everyone who had not
+ * moved for 30 s vanish from the replay.)
  */
 export class PresenceTrack {
   private readonly byUser = new Map<string, Timed[]>();
   private readonly colors = new Map<string, string>();
+  private count = 0;
 
   add(samples: PresenceSample[]): void {
     for (const sample of samples) {
@@ -40,14 +41,30 @@ export class PresenceTrack {
       while (i > 0 && track[i - 1].t > t) i--;
       track.splice(i, 0, { t, sample });
       this.byUser.set(sample.userId, track);
+      this.count++;
     }
+  }
+
+  /** A new track with these samples added (this one is left as it is). */
+  with(samples: PresenceSample[]): PresenceTrack {
+    const next = new PresenceTrack();
+    for (const [user, track] of this.byUser) next.byUser.set(user, [...track]);
+    for (const [user, color] of this.colors) next.colors.set(user, color);
+    next.count = this.count;
+    next.add(samples);
+    return next;
+  }
+
+  /** How many samples the track holds. */
+  get size(): number {
+    return this.count;
   }
 
   colorOf(userId: string): string {
     return this.colors.get(userId) ?? "#868e96";
   }
 
-  /** Everyone's presence at moment t (ms since epoch), skipping those with no fresh sample. */
+  /** Everyone's presence at moment t (ms since epoch), skipping those with no sample yet and those away. */
   at(t: number): PresenceSample[] {
     const result: PresenceSample[] = [];
     for (const track of this.byUser.values()) {
@@ -63,7 +80,7 @@ export class PresenceTrack {
           hi = mid - 1;
         }
       }
-      if (found >= 0 && t - track[found].t <= STALE_MS && track[found].sample.idle !== "away") result.push(track[found].sample);
+      if (found >= 0 && track[found].sample.idle !== "away") result.push(track[found].sample);
     }
     return result;
   }

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from "react";
-import type { Api } from "../board/files";
+import type { Http } from "../api/http";
 import type { Flow, Hint, Note } from "./api";
 import { ScorecardForm } from "./ScorecardForm";
 import { useTick } from "./StepBar";
 import { clock } from "./timer";
 
-type Props = {
+export type InterviewerPanelProps = {
   flow: Flow | null;
   notes: Note[];
   skewMs: number;
@@ -18,7 +18,7 @@ type Props = {
   onReveal: (hint: Hint) => Promise<void>;
   onAddHint: (title: string, body: string) => Promise<void>;
   onClose: () => void;
-  http: Api;
+  http: Http;
   sessionId: string;
   /** Opened with Alt+N: start on a new note (the selection pinned, the note box focused). */
   startWithNote?: boolean;
@@ -40,7 +40,7 @@ function timePerStep(flow: Flow, now: number, skewMs: number): Map<string, numbe
  * server-timestamped notes (Alt+N to write one, Ctrl+Enter to save), optionally pinned to the selected
  * elements. Candidates never get this panel, and the server never sends them its data.
  */
-export function InterviewerPanel(props: Props) {
+export function InterviewerPanel(props: InterviewerPanelProps) {
   const { flow, notes, skewMs, canControl, selection, select, onMove, onNote, onClose } = props;
   const now = useTick();
   const [body, setBody] = useState("");
@@ -48,17 +48,15 @@ export function InterviewerPanel(props: Props) {
   const [criterion, setCriterion] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
+  // opened for a note (Alt+N): the selection it pins is the one at that moment
+  const [selected, setSelected] = useState<string[]>(() => (props.startWithNote ? selection() : []));
   const box = useRef<HTMLTextAreaElement>(null);
   const [tab, setTab] = useState<"interview" | "scorecard">("interview");
 
+  const { startWithNote } = props;
   useEffect(() => {
-    if (!props.startWithNote) return;
-    setSelected(selection());
-    box.current?.focus();
-    // only when the panel opens for a note; later renders keep what the person does
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (startWithNote) box.current?.focus();
+  }, [startWithNote]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

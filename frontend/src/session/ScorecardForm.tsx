@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Api } from "../board/files";
+import type { Http } from "../api/http";
 import { sessionApi, type Draft, type Note, type Score, type Scorecard } from "./api";
 
 const RECOMMENDATIONS: { value: string; label: string }[] = [
@@ -9,7 +9,7 @@ const RECOMMENDATIONS: { value: string; label: string }[] = [
   { value: "strong_hire", label: "Strong hire" },
 ];
 
-type Props = { http: Api; sessionId: string; notes: Note[] };
+type Props = { http: Http; sessionId: string; notes: Note[] };
 
 /** What keeps a scorecard from being submitted, with the field to take the person to; null when it can go. */
 export function missingForSubmit(card: Scorecard): { message: string; field: string } | null {

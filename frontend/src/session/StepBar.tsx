@@ -11,7 +11,7 @@ type Props = {
 
 /** Re-renders every second while mounted, for live timers. */
 export function useTick(): number {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);

@@ -1,4 +1,4 @@
-import type { Api } from "../board/files";
+import { jsonBody, type Http } from "../api/http";
 
 /** The board's session and what the signed-in person may do on it. */
 export type BoardContext = {
@@ -35,25 +35,6 @@ export type Note = {
   criterion: string | null;
 };
 
-async function json<T>(response: Response, what: string): Promise<T> {
-  if (!response.ok) {
-    let detail = "";
-    try {
-      detail = ((await response.json()) as { detail?: string }).detail ?? "";
-    } catch {
-      /* not a problem document */
-    }
-    throw new Error(detail || `${what} failed (${response.status})`);
-  }
-  return (await response.json()) as T;
-}
-
-const post = (body: unknown): RequestInit => ({
-  method: "POST",
-  headers: { "Content-Type": "application/json" },
-  body: JSON.stringify(body),
-});
-
 export type Hint = {
   id: string;
   position: number;
@@ -87,25 +68,23 @@ export type Scorecard = {
 };
 export type Draft = { scores?: Score[]; recommendation?: string; summary?: string };
 
-const put = (body: unknown): RequestInit => ({ ...post(body), method: "PUT" });
-
 export const sessionApi = {
-  context: async (http: Api, boardId: string) => json<BoardContext>(await http.fetch(`/api/boards/${boardId}/context`), "Loading the board"),
-  flow: async (http: Api, sessionId: string) => json<Flow>(await http.fetch(`/api/sessions/${sessionId}/flow`), "Loading the steps"),
-  moveTo: async (http: Api, sessionId: string, step: string) =>
-    json<Flow>(await http.fetch(`/api/sessions/${sessionId}/flow/step`, post({ step })), "Moving to the step"),
-  notes: async (http: Api, sessionId: string) => json<Note[]>(await http.fetch(`/api/sessions/${sessionId}/notes`), "Loading notes"),
-  addNote: async (http: Api, sessionId: string, body: string, elementIds: string[], criterion: string | null) =>
-    json<Note>(await http.fetch(`/api/sessions/${sessionId}/notes`, post({ body, elementIds, criterion })), "Saving the note"),
-  hints: async (http: Api, sessionId: string) => json<Hint[]>(await http.fetch(`/api/sessions/${sessionId}/hints`), "Loading hint cards"),
-  addHint: async (http: Api, sessionId: string, title: string, body: string) =>
-    json<Hint>(await http.fetch(`/api/sessions/${sessionId}/hints`, post({ title, body })), "Adding the card"),
-  reveal: async (http: Api, sessionId: string, hintId: string, elementIds: string[]) =>
-    json<Hint>(await http.fetch(`/api/sessions/${sessionId}/hints/${hintId}/reveal`, post({ elementIds })), "Revealing the card"),
-  scorecard: async (http: Api, sessionId: string) =>
-    json<Scorecard>(await http.fetch(`/api/sessions/${sessionId}/scorecard`), "Loading your scorecard"),
-  saveScorecard: async (http: Api, sessionId: string, draft: Draft) =>
-    json<Scorecard>(await http.fetch(`/api/sessions/${sessionId}/scorecard`, put(draft)), "Saving the scorecard"),
-  submitScorecard: async (http: Api, sessionId: string) =>
-    json<Scorecard>(await http.fetch(`/api/sessions/${sessionId}/scorecard/submit`, post({})), "Submitting the scorecard"),
+  context: (http: Http, boardId: string) => http.json<BoardContext>(`/api/boards/${boardId}/context`, "Loading the board"),
+  flow: (http: Http, sessionId: string) => http.json<Flow>(`/api/sessions/${sessionId}/flow`, "Loading the steps"),
+  moveTo: (http: Http, sessionId: string, step: string) =>
+    http.json<Flow>(`/api/sessions/${sessionId}/flow/step`, "Moving to the step", jsonBody("POST", { step })),
+  notes: (http: Http, sessionId: string) => http.json<Note[]>(`/api/sessions/${sessionId}/notes`, "Loading notes"),
+  addNote: (http: Http, sessionId: string, body: string, elementIds: string[], criterion: string | null) =>
+    http.json<Note>(`/api/sessions/${sessionId}/notes`, "Saving the note", jsonBody("POST", { body, elementIds, criterion })),
+  hints: (http: Http, sessionId: string) => http.json<Hint[]>(`/api/sessions/${sessionId}/hints`, "Loading hint cards"),
+  addHint: (http: Http, sessionId: string, title: string, body: string) =>
+    http.json<Hint>(`/api/sessions/${sessionId}/hints`, "Adding the card", jsonBody("POST", { title, body })),
+  reveal: (http: Http, sessionId: string, hintId: string, elementIds: string[]) =>
+    http.json<Hint>(`/api/sessions/${sessionId}/hints/${hintId}/reveal`, "Revealing the card", jsonBody("POST", { elementIds })),
+  scorecard: (http: Http, sessionId: string) =>
+    http.json<Scorecard>(`/api/sessions/${sessionId}/scorecard`, "Loading your scorecard"),
+  saveScorecard: (http: Http, sessionId: string, draft: Draft) =>
+    http.json<Scorecard>(`/api/sessions/${sessionId}/scorecard`, "Saving the scorecard", jsonBody("PUT", draft)),
+  submitScorecard: (http: Http, sessionId: string) =>
+    http.json<Scorecard>(`/api/sessions/${sessionId}/scorecard/submit`, "Submitting the scorecard", jsonBody("POST", {})),
 };

@@ -1,86 +1,19 @@
+import { assertNever } from "../assertNever";
+import { Heartbeat } from "./Heartbeat";
+import { decodeServerMessage, errorAction, tooLargeText } from "./messages";
+import { Outbox, type Pending } from "./Outbox";
+import { Reconnect } from "./Reconnect";
+import { PresenceThrottle, type PresenceState } from "./PresenceThrottle";
+import { browserTimers, type SocketLike, type SyncOptions, type SyncStatus, type Timers } from "./ports";
 import {
-  ACCESS_CHANGED,
-  FINAL_CLOSE_CODES,
-  SIGN_IN_EXPIRED,
   type ClientMessage,
   type ElementJson,
   type Peer,
-  type PeerPresence,
-  type Presence,
-  type PrivateNote,
-  type StepMessage,
   type ServerError,
   type ServerMessage,
 } from "./protocol";
 
-/** The little of a WebSocket the client needs, so tests can drive it without a browser. */
-export interface SocketLike {
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-  onopen: (() => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  onerror: (() => void) | null;
-}
-
-export interface Timers {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  random(): number;
-}
-
-export const browserTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-  clearTimeout: (handle) => window.clearTimeout(handle as number),
-  random: () => Math.random(),
-};
-
-export type SyncStatus =
-  | { kind: "connecting"; attempt: number }
-  | { kind: "live" }
-  | { kind: "reconnecting"; attempt: number; retryInMs: number }
-  | { kind: "signed-out" }
-  | { kind: "failed"; reason: string };
-
-export interface SyncListener {
-  /** Remote elements to merge into the scene (catch-up, snapshot or a peer's op). */
-  remote(elements: ElementJson[], source: "snapshot" | "op"): void;
-  /** Connection state and how many elements have changes not yet acknowledged. */
-  status(status: SyncStatus, unsentElements: number): void;
-  /** A message for the person at the keyboard, in plain words. */
-  notice(message: string, severity: "info" | "error"): void;
-  peers?(you: Peer | null, peers: Peer[]): void;
-  presence?(presence: PeerPresence): void;
-  /** A private interviewer note (only interviewers' sockets receive these). */
-  note?(note: PrivateNote): void;
-  /** The session moved to a framework step. */
-  step?(step: StepMessage): void;
-}
-
-export interface SyncOptions {
-  connect: () => SocketLike;
-  clientId: string;
-  listener: SyncListener;
-  timers?: Timers;
-  pingEveryMs?: number;
-  pingTimeoutMs?: number;
-  maxBackoffMs?: number;
-  presenceEveryMs?: number;
-  /** Most elements in one push (the server takes up to 1,000). */
-  maxPushElements?: number;
-  /** Most characters of element JSON in one push (the server takes frames up to 1 MiB). */
-  maxPushChars?: number;
-  /**
-   * The page's sign-in, for signed-in accounts: asked before reconnecting a socket that closed because its
-   * sign-in expired (1008) or that could not be opened. While it says "signed-out" the client waits, keeping
-   * every unsent change, until {@link SyncClient.resume} is called.
-   */
-  signIn?: { check(): Promise<"signed-in" | "signed-out"> };
-}
-
-type Pending = { clientSeq: number; elements: ElementJson[]; chars: number; sent: boolean };
+export { browserTimers, type SocketLike, type SyncListener, type SyncOptions, type SyncStatus, type Timers } from "./ports";
 
 /**
  * The client side of the board socket: connect → hello(lastSeq) → welcome (catch-up) → re-send
@@ -90,29 +23,18 @@ type Pending = { clientSeq: number; elements: ElementJson[]; chars: number; sent
  */
 export class SyncClient {
   private readonly timers: Timers;
-  private readonly pingEveryMs: number;
-  private readonly pingTimeoutMs: number;
-  private readonly maxBackoffMs: number;
-  private readonly presenceEveryMs: number;
-  private readonly maxPushElements: number;
-  private readonly maxPushChars: number;
+  private readonly heartbeat: Heartbeat;
 
   private socket: SocketLike | null = null;
   private opened = false;
   private joined = false;
   private stopped = false;
-  private attempt = 0;
+  private readonly reconnect: Reconnect;
   private lastSeq = 0;
-  private nextClientSeq = 1;
-  private readonly pending: Pending[] = [];
+  private readonly outbox: Outbox;
   private current: SyncStatus = { kind: "connecting", attempt: 0 };
-  private lastFrameAt = 0;
-  private pingTimer: unknown = null;
-  private retryTimer: unknown = null;
   private resendTimer: unknown = null;
-  private presenceTimer: unknown = null;
-  private queuedPresence: Omit<Presence, "t"> | null = null;
-  private lastPresenceAt = -Infinity;
+  private readonly presenceThrottle: PresenceThrottle;
   private you: Peer | null = null;
   private renewedSignIns = 0;
 
@@ -129,12 +51,29 @@ export class SyncClient {
 
   constructor(private readonly options: SyncOptions) {
     this.timers = options.timers ?? browserTimers;
-    this.pingEveryMs = options.pingEveryMs ?? 10_000;
-    this.pingTimeoutMs = options.pingTimeoutMs ?? 25_000;
-    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
-    this.presenceEveryMs = options.presenceEveryMs ?? 33;
-    this.maxPushElements = options.maxPushElements ?? 500;
-    this.maxPushChars = options.maxPushChars ?? 256 * 1024;
+    this.heartbeat = new Heartbeat(this.timers, options.pingEveryMs ?? 10_000, options.pingTimeoutMs ?? 25_000, {
+      live: () => this.socket !== null,
+      ping: (nonce) => this.send({ t: "ping", nonce }),
+      dead: () => {
+        // Half-open connection: nothing heard for too long. Drop it and reconnect.
+        const dead = this.socket;
+        this.socket = null;
+        dead?.close(4100, "ping timeout");
+        this.onSocketGone(1006);
+      },
+    });
+    this.reconnect = new Reconnect(this.timers, options.maxBackoffMs ?? 30_000, options.signIn, {
+      stopped: () => this.stopped,
+      connecting: () => this.socket !== null,
+      open: () => this.open(),
+      status: (status) => this.setStatus(status),
+    });
+    this.presenceThrottle = new PresenceThrottle(this.timers, options.presenceEveryMs ?? 33, () => this.joined, (state) =>
+      this.send({ t: "presence", ...state }),
+    );
+    this.outbox = new Outbox(options.maxPushElements ?? 500, options.maxPushChars ?? 256 * 1024, (element, chars, limit) =>
+      options.listener.notice(tooLargeText(element.type, chars, limit), "error"),
+    );
   }
 
   start(): void {
@@ -154,7 +93,7 @@ export class SyncClient {
   /** Carries on after the person signed in again: reconnects at once and sends every unsent change. */
   resume(): void {
     if (this.stopped || this.current.kind !== "signed-out") return;
-    this.attempt = 0;
+    this.reconnect.attempt = 0;
     this.open();
   }
 
@@ -170,7 +109,7 @@ export class SyncClient {
   }
 
   get unsent(): number {
-    return this.pending.length;
+    return this.outbox.length;
   }
 
   get seq(): number {
@@ -183,101 +122,38 @@ export class SyncClient {
    * a long offline stretch re-sends one push per element, not one per gesture frame.
    */
   push(elements: ElementJson[]): void {
-    const sized: { element: ElementJson; chars: number }[] = [];
-    for (const element of elements) {
-      const chars = JSON.stringify(element).length;
-      if (chars > this.maxPushChars) {
-        // No push can carry it: say so once instead of re-sending it forever.
-        this.options.listener.notice(
-          `One ${element.type} is too large to save (${Math.round(chars / 1024)} KB; the limit is ${Math.round(this.maxPushChars / 1024)} KB). ` +
-            "It stays on this page only; the rest of your work is saved.",
-          "error",
-        );
-        continue;
-      }
-      sized.push({ element, chars });
-    }
-    if (sized.length === 0) return;
-    const last = this.pending[this.pending.length - 1];
-    if (!this.joined && last && !last.sent && this.fold(last, sized)) {
-      this.report();
-      return;
-    }
-    // A large paste becomes several pushes, each well under the frame limit, sent in order.
-    let chunk: Pending | null = null;
-    for (const { element, chars } of sized) {
-      if (!chunk || chunk.elements.length >= this.maxPushElements || chunk.chars + chars > this.maxPushChars) {
-        chunk = { clientSeq: this.nextClientSeq++, elements: [], chars: 0, sent: false };
-        this.pending.push(chunk);
-      }
-      chunk.elements.push(element);
-      chunk.chars += chars;
-    }
-    if (this.joined) for (const entry of this.pending) if (!entry.sent) this.sendPush(entry);
+    if (!this.outbox.add(elements, !this.joined)) return;
+    if (this.joined) for (const entry of this.outbox.unsent()) this.sendPush(entry);
     this.report();
-  }
-
-  /** Folds offline changes into a push that was never sent, if the result still fits in one push. */
-  private fold(last: Pending, sized: { element: ElementJson; chars: number }[]): boolean {
-    const byId = new Map(last.elements.map((e) => [e.id, { element: e, chars: JSON.stringify(e).length }]));
-    for (const entry of sized) byId.set(entry.element.id, entry);
-    const chars = [...byId.values()].reduce((sum, e) => sum + e.chars, 0);
-    if (byId.size > this.maxPushElements || chars > this.maxPushChars) return false;
-    last.elements = [...byId.values()].map((e) => e.element);
-    last.chars = chars;
-    return true;
   }
 
   /** Elements with changes the server has not acknowledged yet. */
   get unsentElements(): number {
-    return new Set(this.pending.flatMap((p) => p.elements.map((e) => e.id))).size;
+    return this.outbox.elementCount;
   }
 
   /** Presence is latest-wins and throttled (≈30 Hz); only the newest state is sent. */
-  presence(state: Omit<Presence, "t">): void {
-    this.queuedPresence = state;
-    if (!this.joined || this.presenceTimer !== null) return;
-    const wait = this.lastPresenceAt + this.presenceEveryMs - this.timers.now();
-    if (wait <= 0) {
-      this.flushPresence();
-    } else {
-      this.presenceTimer = this.timers.setTimeout(() => {
-        this.presenceTimer = null;
-        this.flushPresence();
-      }, wait);
-    }
-  }
-
-  private flushPresence(): void {
-    if (!this.joined || !this.queuedPresence) return;
-    this.send({ t: "presence", ...this.queuedPresence });
-    this.queuedPresence = null;
-    this.lastPresenceAt = this.timers.now();
+  presence(state: PresenceState): void {
+    this.presenceThrottle.offer(state);
   }
 
   private open(): void {
     this.joined = false;
     this.opened = false;
-    this.setStatus({ kind: "connecting", attempt: this.attempt });
+    this.setStatus({ kind: "connecting", attempt: this.reconnect.attempt });
     const socket = this.options.connect();
     this.socket = socket;
     socket.onopen = () => {
       if (socket !== this.socket) return;
       this.opened = true;
-      this.lastFrameAt = this.timers.now();
+      this.heartbeat.start();
       this.send({ t: "hello", protocol: 1, clientId: this.options.clientId, lastSeq: this.lastSeq });
-      this.schedulePing();
     };
     socket.onmessage = (event) => {
       if (socket !== this.socket) return;
-      this.lastFrameAt = this.timers.now();
-      let message: ServerMessage;
-      try {
-        message = JSON.parse(String(event.data)) as ServerMessage;
-      } catch {
-        message = null as unknown as ServerMessage;
-      }
-      if (!isServerMessage(message)) {
+      this.heartbeat.heard();
+      const message = decodeServerMessage(event.data);
+      if (!message) {
         console.error("Mockboard: malformed message from the server; resyncing", event.data);
         this.resync();
         return;
@@ -286,7 +162,7 @@ export class SyncClient {
     };
     socket.onclose = (event) => {
       if (socket !== this.socket) return;
-      this.onSocketGone(event.code, event.reason);
+      this.onSocketGone(event.code);
     };
     socket.onerror = () => {
       /* onclose follows */
@@ -300,20 +176,19 @@ export class SyncClient {
         for (const op of message.ops) this.options.listener.remote(op.elements, "op");
         this.lastSeq = message.head;
         this.joined = true;
-        this.attempt = 0;
+        this.reconnect.attempt = 0;
         this.you = message.you;
         this.peers.clear();
         for (const peer of message.peers) this.peers.set(peer.sessionId, peer);
-        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        this.announcePeers();
         this.resendAll();
         this.setStatus({ kind: "live" });
-        if (this.queuedPresence) this.flushPresence();
+        this.presenceThrottle.flush();
         return;
       }
       case "ack": {
         if (typeof message.seq === "number" && !this.advance(message.seq)) return;
-        const index = this.pending.findIndex((p) => p.clientSeq === message.clientSeq);
-        if (index >= 0) this.pending.splice(0, index + 1);
+        this.outbox.acknowledge(message.clientSeq);
         this.report();
         return;
       }
@@ -327,11 +202,11 @@ export class SyncClient {
         return;
       case "peer-joined":
         this.peers.set(message.peer.sessionId, message.peer);
-        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        this.announcePeers();
         return;
       case "peer-left":
         this.peers.delete(message.sessionId);
-        this.options.listener.peers?.(this.you, [...this.peers.values()]);
+        this.announcePeers();
         return;
       case "error":
         this.onError(message);
@@ -347,7 +222,14 @@ export class SyncClient {
       case "authed":
         this.renewedSignIns++;
         return;
+      default:
+        // decodeServerMessage lets only known types through
+        assertNever(message);
     }
+  }
+
+  private announcePeers(): void {
+    this.options.listener.peers?.(this.you, [...this.peers.values()]);
   }
 
   /** Seqs arrive one by one (as acks or ops); a gap means something was missed, so catch up again. */
@@ -370,34 +252,30 @@ export class SyncClient {
     this.joined = false;
     this.clearTimers();
     socket.close(4100, "resync");
-    this.attempt = 0;
+    this.reconnect.attempt = 0;
     this.open();
   }
 
   private onError(error: ServerError): void {
-    if (error.code === "unauthorized") {
-      // The renewed token was refused: ask the page's sign-in (it says so if the sign-in has ended).
-      void this.options.signIn?.check();
-      return;
+    const action = errorAction(error);
+    switch (action.kind) {
+      case "check-sign-in":
+        void this.options.signIn?.check();
+        return;
+      case "drop":
+        this.outbox.drop(action.clientSeq);
+        this.options.listener.notice(action.text, "error");
+        this.report();
+        return;
+      case "notice":
+        this.options.listener.notice(action.text, action.severity);
+        return;
+      case "resend":
+        this.scheduleResend();
+        return;
+      default:
+        assertNever(action);
     }
-    if (error.clientSeq !== null && !error.retryable) {
-      // The server refused this change for good: drop it so the queue can move on, and say so.
-      const index = this.pending.findIndex((p) => p.clientSeq === error.clientSeq);
-      if (index >= 0) this.pending.splice(index, 1);
-      this.options.listener.notice(describe(error), "error");
-      this.report();
-      return;
-    }
-    if (error.code === "store_unavailable") {
-      // The server holds the push and stores it as soon as it can; the ack follows.
-      this.options.listener.notice("Saving is delayed: the server cannot reach its database. Your changes are kept.", "info");
-      return;
-    }
-    if (error.retryable) {
-      this.scheduleResend();
-      return;
-    }
-    this.options.listener.notice(describe(error), "error");
   }
 
   private scheduleResend(): void {
@@ -409,7 +287,7 @@ export class SyncClient {
   }
 
   private resendAll(): void {
-    for (const p of this.pending) this.sendPush(p);
+    for (const p of this.outbox.entries) this.sendPush(p);
   }
 
   private sendPush(entry: Pending): void {
@@ -417,80 +295,22 @@ export class SyncClient {
     this.send({ t: "push", clientSeq: entry.clientSeq, elements: entry.elements });
   }
 
-  private schedulePing(): void {
-    this.pingTimer = this.timers.setTimeout(() => {
-      this.pingTimer = null;
-      if (!this.socket) return;
-      if (this.timers.now() - this.lastFrameAt > this.pingTimeoutMs) {
-        // Half-open connection: nothing heard for too long. Drop it and reconnect.
-        const dead = this.socket;
-        this.socket = null;
-        dead.close(4100, "ping timeout");
-        this.onSocketGone(1006, "ping timeout");
-        return;
-      }
-      this.send({ t: "ping", nonce: this.timers.now() });
-      this.schedulePing();
-    }, this.pingEveryMs);
-  }
-
-  private onSocketGone(code: number, reason: string): void {
+  private onSocketGone(code: number): void {
     const opened = this.opened;
     this.joined = false;
     this.opened = false;
     this.socket = null;
     this.clearTimers();
     if (this.stopped) return;
-    const final = FINAL_CLOSE_CODES[code];
-    if (final) {
-      this.setStatus({ kind: "failed", reason: final });
-      return;
-    }
-    if (code === SIGN_IN_EXPIRED || code === ACCESS_CHANGED) {
-      // The sign-in ran out under an open socket (or changed): renew it if it can be, and reconnect at once.
-      this.attempt = 0;
-      this.setStatus({ kind: "connecting", attempt: 0 });
-      this.reconnectWhenSignedIn();
-      return;
-    }
-    this.attempt++;
-    const base = Math.min(this.maxBackoffMs, 500 * 2 ** Math.min(this.attempt - 1, 10));
-    const retryInMs = Math.round(base * (0.5 + this.timers.random() * 0.5));
-    this.setStatus({ kind: "reconnecting", attempt: this.attempt, retryInMs });
-    void reason;
-    this.retryTimer = this.timers.setTimeout(() => {
-      this.retryTimer = null;
-      if (this.stopped) return;
-      // An upgrade that failed may have been refused for an ended sign-in (it answers with a redirect).
-      if (!opened) this.reconnectWhenSignedIn();
-      else this.open();
-    }, retryInMs);
-  }
-
-  /** Opens the socket again if the page is still signed in; otherwise waits for {@link resume}. */
-  private reconnectWhenSignedIn(): void {
-    const signIn = this.options.signIn;
-    if (!signIn) {
-      this.open();
-      return;
-    }
-    void signIn.check().then(
-      (state) => {
-        if (this.stopped || this.socket) return;
-        if (state === "signed-out") this.setStatus({ kind: "signed-out" });
-        else this.open();
-      },
-      () => {
-        if (!this.stopped && !this.socket) this.open();
-      },
-    );
+    this.reconnect.afterClose(code, opened);
   }
 
   private clearTimers(): void {
-    for (const handle of [this.pingTimer, this.retryTimer, this.resendTimer, this.presenceTimer]) {
-      if (handle !== null) this.timers.clearTimeout(handle);
-    }
-    this.pingTimer = this.retryTimer = this.resendTimer = this.presenceTimer = null;
+    if (this.resendTimer !== null) this.timers.clearTimeout(this.resendTimer);
+    this.resendTimer = null;
+    this.heartbeat.stop();
+    this.reconnect.cancel();
+    this.presenceThrottle.cancel();
   }
 
   private send(message: ClientMessage): void {
@@ -504,36 +324,5 @@ export class SyncClient {
 
   private report(): void {
     this.options.listener.status(this.current, this.unsentElements);
-  }
-}
-
-const SERVER_TYPES = new Set(["welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error", "pong", "note", "step", "authed"]);
-
-function isServerMessage(value: unknown): value is ServerMessage {
-  if (typeof value !== "object" || value === null) return false;
-  const m = value as Record<string, unknown>;
-  if (typeof m.t !== "string" || !SERVER_TYPES.has(m.t)) return false;
-  switch (m.t) {
-    case "welcome":
-      return typeof m.head === "number" && Array.isArray(m.ops) && Array.isArray(m.peers);
-    case "op":
-      return typeof m.seq === "number" && Array.isArray(m.elements);
-    case "ack":
-      return typeof m.clientSeq === "number";
-    default:
-      return true;
-  }
-}
-
-function describe(error: ServerError): string {
-  switch (error.code) {
-    case "too_large":
-      return "This change was too large and was not saved. Try splitting it into smaller pieces.";
-    case "invalid_element":
-      return `This change was not saved: ${error.message}`;
-    case "forbidden":
-      return "You can watch this board but not edit it.";
-    default:
-      return error.message;
   }
 }

@@ -53,22 +53,25 @@ export type Ack = { t: "ack"; clientSeq: number; seq?: number; duplicate?: boole
 export type PeerPresence = Omit<Presence, "t"> & { t: "presence"; sessionId: string; userId: string };
 export type PeerJoined = { t: "peer-joined"; peer: Peer };
 export type PeerLeft = { t: "peer-left"; sessionId: string };
-export type ErrorCode =
-  | "bad_json"
-  | "unknown_type"
-  | "invalid_message"
-  | "invalid_element"
-  | "unsupported_protocol"
-  | "too_large"
-  | "not_joined"
-  | "already_joined"
-  | "forbidden"
-  | "store_unavailable"
-  | "store_conflict"
-  | "room_overloaded"
-  | "rate_limited"
-  | "unauthorized"
-  | "server_error";
+/** Every error code (`ErrorCode` on the server; protocol-fixtures/error-codes.json). */
+export const ERROR_CODES = [
+  "bad_json",
+  "unknown_type",
+  "invalid_message",
+  "invalid_element",
+  "unsupported_protocol",
+  "too_large",
+  "not_joined",
+  "already_joined",
+  "forbidden",
+  "store_unavailable",
+  "store_conflict",
+  "room_overloaded",
+  "rate_limited",
+  "unauthorized",
+  "server_error",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ServerError = { t: "error"; code: ErrorCode; message: string; retryable: boolean; clientSeq: number | null };
 export type Pong = { t: "pong"; nonce: number };
 /** An interviewer's private note; only sockets of interviewers (and admins) ever receive it. */

@@ -1,16 +1,19 @@
 import { CaptureUpdateAction, convertToExcalidrawElements } from "@excalidraw/excalidraw";
 import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import type { Api } from "../board/files";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Http } from "../api/http";
 import { sessionApi, type BoardContext, type Flow, type Hint, type Note } from "./api";
 import { cardSkeleton } from "./hintCard";
-import { InterviewerPanel } from "./InterviewerPanel";
+import type { InterviewerPanelProps } from "./InterviewerPanel";
 import { skew } from "./timer";
 
 /**
  * The interview around a board: its session, the framework steps and timer, and for interviewers the
  * private notes, hint cards and the side panel. The board page starts it once signed in and tells it when
- * the socket (re)joins or a step or note frame arrives.
+ * the socket (re)joins or a step or note frame arrives. Returns data and handlers; `panel` is what the
+ * interviewer panel shows (null while it is closed or not for this person).
+ *
+ * `onError` is best stable (a `useCallback`): the handlers change with it.
  */
 export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text: string) => void) {
   const [context, setContext] = useState<BoardContext | null>(null);
@@ -19,11 +22,12 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
   const [notes, setNotes] = useState<Note[]>([]);
   const [hints, setHints] = useState<Hint[]>([]);
   const [panelOpen, setPanelOpen] = useState(true);
-  const httpRef = useRef<Api | null>(null);
+  const [startWithNote, setStartWithNote] = useState(false);
+  // the API client for rendering the panel; the handlers read the refs, so they stay stable once started
+  const [panelHttp, setPanelHttp] = useState<Http | null>(null);
+  const httpRef = useRef<Http | null>(null);
   const sessionRef = useRef<string | null>(null);
   const boardRef = useRef<string | null>(null);
-  const errorRef = useRef(onError);
-  errorRef.current = onError;
 
   const showFlow = useCallback((next: Flow) => {
     setSkewMs(skew(next.now, Date.now()));
@@ -41,9 +45,10 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
   }, [showFlow]);
 
   const start = useCallback(
-    (http: Api, boardId: string) => {
+    (http: Http, boardId: string) => {
       httpRef.current = http;
       boardRef.current = boardId;
+      setPanelHttp(http);
       sessionApi
         .context(http, boardId)
         .then(async (ctx) => {
@@ -60,9 +65,9 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
             setHints(loadedHints);
           }
         })
-        .catch((e: Error) => errorRef.current(e.message));
+        .catch((e: Error) => onError(e.message));
     },
-    [showFlow],
+    [onError, showFlow],
   );
 
   const addNote = useCallback((note: Note) => {
@@ -74,9 +79,9 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
       const http = httpRef.current;
       const sessionId = sessionRef.current;
       if (!http || !sessionId) return;
-      sessionApi.moveTo(http, sessionId, step).then(showFlow, (e: Error) => errorRef.current(e.message));
+      sessionApi.moveTo(http, sessionId, step).then(showFlow, (e: Error) => onError(e.message));
     },
-    [showFlow],
+    [onError, showFlow],
   );
 
   const writeNote = useCallback(
@@ -144,9 +149,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     setStartWithNote(false);
     setPanelOpen((open) => !open);
   }, []);
-  const [startWithNote, setStartWithNote] = useState(false);
-  const panelOpenRef = useRef(panelOpen);
-  panelOpenRef.current = panelOpen;
+  const closePanel = useCallback(() => setPanelOpen(false), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -155,7 +158,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
         togglePanel();
       }
       // Alt+N with the panel closed opens it on a new note (with the panel open, the panel itself handles it)
-      if (event.altKey && !event.shiftKey && (event.key === "n" || event.key === "N" || event.code === "KeyN") && !panelOpenRef.current) {
+      if (event.altKey && !event.shiftKey && (event.key === "n" || event.key === "N" || event.code === "KeyN") && !panelOpen) {
         event.preventDefault();
         setStartWithNote(true);
         setPanelOpen(true);
@@ -163,16 +166,17 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [togglePanel]);
+  }, [panelOpen, togglePanel]);
 
   const hasPanel = Boolean(context?.seesPrivate && context.sessionId);
-  const panel: ReactNode =
-    hasPanel && panelOpen && httpRef.current && context?.sessionId ? (
-      <InterviewerPanel flow={flow} notes={notes} skewMs={skewMs} canControl={context.controlsSteps && !context.ended}
-        selection={selection} select={select} onMove={moveTo} onNote={writeNote} hints={hints} onReveal={revealHint}
-        startWithNote={startWithNote}
-        onAddHint={addHint} onClose={() => setPanelOpen(false)} http={httpRef.current} sessionId={context.sessionId} />
-    ) : null;
+  const panel: InterviewerPanelProps | null =
+    hasPanel && panelOpen && panelHttp && context?.sessionId
+      ? {
+          flow, notes, skewMs, canControl: context.controlsSteps && !context.ended, selection, select, onMove: moveTo,
+          onNote: writeNote, hints, onReveal: revealHint, startWithNote, onAddHint: addHint, onClose: closePanel, http: panelHttp,
+          sessionId: context.sessionId,
+        }
+      : null;
 
   return { context, flow, skewMs, start, rejoined, addNote, moveTo, hasPanel, panelOpen, togglePanel, panel };
 }

@@ -1,0 +1,55 @@
+import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
+import { useCallback, useRef } from "react";
+import type { Peer, PeerPresence } from "../sync/protocol";
+import { collaborators } from "./collaborators";
+import { followViewport } from "./follow";
+
+/**
+ * The other people on the board as Excalidraw draws them (cursors, selections, laser, idle state), and follow
+ * mode: while the person follows someone (from Excalidraw's collaborator list) their viewport is mirrored.
+ */
+export function usePeers(api: ExcalidrawImperativeAPI | null) {
+  const list = useRef<Peer[]>([]);
+  const latest = useRef(new Map<string, PeerPresence>());
+  const appliedScroll = useRef<{ x: number; y: number } | null>(null);
+
+  const render = useCallback(() => {
+    api?.updateScene({
+      collaborators: collaborators(list.current, latest.current) as unknown as Map<SocketId, Collaborator>,
+    });
+  }, [api]);
+
+  /** Who is on the board now; the presence of those who left is forgotten. */
+  const peers = useCallback(
+    (_you: Peer | null, now: Peer[]) => {
+      list.current = now;
+      for (const key of [...latest.current.keys()]) if (!now.some((p) => p.sessionId === key)) latest.current.delete(key);
+      render();
+    },
+    [render],
+  );
+
+  /** A peer's presence; the followed peer's viewport becomes this page's. */
+  const presence = useCallback(
+    (p: PeerPresence) => {
+      latest.current.set(p.sessionId, p);
+      render();
+      if (!api || api.getAppState().userToFollow?.socketId !== p.sessionId || !p.viewport) return;
+      const app = api.getAppState();
+      const view = followViewport(p.viewport, app.width, app.height);
+      appliedScroll.current = { x: view.scrollX, y: view.scrollY };
+      api.updateScene({
+        appState: { scrollX: view.scrollX, scrollY: view.scrollY, zoom: { value: view.zoom as AppState["zoom"]["value"] } },
+      });
+    },
+    [api, render],
+  );
+
+  /** Whether a scroll is the one follow mode applied last (not the person panning by hand). */
+  const followedTo = useCallback((scrollX: number, scrollY: number) => {
+    const applied = appliedScroll.current;
+    return applied !== null && Math.abs(applied.x - scrollX) < 0.5 && Math.abs(applied.y - scrollY) < 0.5;
+  }, []);
+
+  return { peers, presence, followedTo };
+}
