@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -47,15 +48,17 @@ public class PresenceRecorder implements RoomListener {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final Clock clock;
     private final Map<SessionId, Sample> latest = new ConcurrentHashMap<>();
     private final ArrayDeque<Sample> queue = new ArrayDeque<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("mockboard-presence").daemon(true).factory());
     private long dropped;
     private long[] timers = {};
 
-    PresenceRecorder(DataSource dataSource, ObjectMapper json) {
+    PresenceRecorder(DataSource dataSource, ObjectMapper json, Clock clock) {
         this.dataSource = dataSource;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -63,12 +66,21 @@ public class PresenceRecorder implements RoomListener {
         latest.put(session, new Sample(board, at, who, presence));
     }
 
+    /**
+     * Someone left the board: their latest presence is kept, then an "away" sample, so a replay stops drawing their
+     * cursor and view where they left (a replay holds each person's last sample until a newer one).
+     */
     @Override
     public void left(BoardId board, SessionId session, Participant who) {
         Sample last = latest.remove(session);
+        Instant now = clock.instant();
+        Instant at = last == null || now.isAfter(last.at()) ? now : last.at();
+        List<Sample> samples = new ArrayList<>();
         if (last != null) {
-            enqueue(List.of(last));
+            samples.add(last);
         }
+        samples.add(new Sample(board, at, who, new ClientMessage.Presence(null, List.of(), null, null, ClientMessage.Idle.AWAY)));
+        enqueue(samples);
     }
 
     void start(@Observes StartupEvent event, Vertx vertx) {

@@ -233,18 +233,25 @@ class ReplayTest {
             client.await("pong"); // every presence before it has been handled
             recorder.flush();
         }
-        recorder.flush();
+        // leaving records the person away, so a replay stops drawing their view where they left
+        org.awaitility.Awaitility.await().untilAsserted(() -> {
+            recorder.flush();
+            List<Map<String, Object>> all = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay/presence")
+                    .then().statusCode(200).extract().path("$");
+            assertThat(all.get(all.size() - 1)).containsEntry("idle", "away");
+        });
         List<Map<String, Object>> samples = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay/presence")
                 .then().statusCode(200).extract().path("$");
         assertThat(samples).as("latest-wins sampling, not one row per frame").isNotEmpty().hasSizeLessThan(10);
-        Map<String, Object> last = samples.get(samples.size() - 1);
+        Map<String, Object> away = samples.get(samples.size() - 1);
+        Map<String, Object> last = samples.get(samples.size() - 2);
         assertThat(last).containsEntry("idle", "active").containsEntry("selection", List.of("r1"));
         assertThat(List.of(last.get("cursorX"), last.get("cursorY"), castMap(last.get("viewport")).get("width")))
                 .map(n -> ((Number) n).doubleValue()).containsExactly(29.0, 58.0, 1280.0);
         Map<String, Object> timeline = given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/replay").then()
                 .statusCode(200).extract().as(Map.class);
         assertThat(((Number) timeline.get("presenceSamples")).intValue()).isEqualTo(samples.size());
-        long lastId = ((Number) last.get("id")).longValue();
+        long lastId = ((Number) away.get("id")).longValue();
         given().auth().oauth2(alice).queryParam("after", lastId).when().get("/api/sessions/" + id + "/replay/presence")
                 .then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(alice).queryParam("limit", 0).when().get("/api/sessions/" + id + "/replay/presence")
