@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Real headless Chromium for browser tests: the system's Chromium (Debian's package, or the path in
  * {@code MOCKBOARD_CHROMIUM}); Playwright never downloads a browser. Without a Chromium the tests
- * are skipped with a message saying so ({@code .ci/run} installs one, so CI always runs them).
+ * are skipped with a message saying so; where {@code MOCKBOARD_REQUIRE_BROWSERS=1} (CI: {@code .ci/run} installs
+ * Chromium and sets it) they fail instead, so a green CI run has always run them.
  */
 public final class Browsers implements AutoCloseable {
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
@@ -35,7 +36,11 @@ public final class Browsers implements AutoCloseable {
     public static Browsers startOrSkip() {
         Optional<Path> executable = findChromium();
         if (executable.isEmpty()) {
-            System.err.println("[browser tests] SKIPPED: no Chromium found (looked at MOCKBOARD_CHROMIUM and " + CANDIDATES + ")");
+            String reason = "no Chromium found (looked at MOCKBOARD_CHROMIUM and " + CANDIDATES + "): install Debian's chromium";
+            if ("1".equals(System.getenv("MOCKBOARD_REQUIRE_BROWSERS"))) {
+                org.junit.jupiter.api.Assertions.fail("[browser tests] required but " + reason);
+            }
+            System.err.println("[browser tests] SKIPPED: " + reason);
         }
         Assumptions.assumeTrue(executable.isPresent(), "no Chromium found: install Debian's chromium to run browser tests");
         return new Browsers(executable.get());
