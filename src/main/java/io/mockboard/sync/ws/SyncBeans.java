@@ -11,6 +11,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -70,7 +71,7 @@ class SyncBeans {
 
     @Produces
     @Singleton
-    RoomRegistry rooms(PostgresRoomStore store, Clock clock, RoomListener recorder) {
+    RoomRegistry rooms(PostgresRoomStore store, Clock clock, Instance<RoomListener> listeners) {
         RoomConfig d = RoomConfig.defaults();
         RoomConfig room = new RoomConfig(
                 config.snapshotEveryOps().orElse(d.snapshotEveryOps()),
@@ -80,7 +81,7 @@ class SyncBeans {
                 config.maxPendingOps().orElse(d.maxPendingOps()),
                 config.retryBackoff().orElse(d.retryBackoff()),
                 d.idleUnload());
-        return new RoomRegistry(store, clock, roomExecutor, room, recorder);
+        return new RoomRegistry(store, clock, roomExecutor, room, new RoomListeners(listeners.stream().toList()));
     }
 
     void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms) {

@@ -1,0 +1,4 @@
+/**
+ * Replay and review pages and REST resources.
+ */
+package io.mockboard.replay.web;
