@@ -85,9 +85,9 @@ class ReplayBrowserTest {
         assertThat(page.locator("[data-testid='marker-step']").count()).isEqualTo(2);
         assertThat(page.locator("[data-testid='marker-start']").count()).isEqualTo(1);
         assertThat(page.locator("[data-testid='marker-end']").count()).isEqualTo(1);
-        // the recorded cursor and viewport are drawn over the board
-        page.locator("[data-testid='replay-viewport']").waitFor();
-        page.waitForFunction("() => window.mockboard.excalidraw.getAppState().collaborators.size === 1");
+        // alice left before the session ended: at the end nobody's cursor or view is drawn
+        page.waitForFunction("() => window.mockboard.excalidraw.getAppState().collaborators.size === 0");
+        assertThat(page.locator("[data-testid='replay-viewport']").count()).isZero();
         // highlighting the interviewer fades the template's elements and keeps the three rectangles
         page.locator("[data-testid='highlight']").focus();
         page.locator("[data-testid='highlight'] option >> text=Interviewer").waitFor(new Locator.WaitForOptions().setState(
@@ -101,6 +101,9 @@ class ReplayBrowserTest {
         page.locator("[data-testid='marker-step'] >> nth=1").click();
         page.waitForFunction("n => (" + COUNT + ")() === n", template + 1);
         assertThat(page.url()).contains("?t=");
+        // while she was on the board, her recorded cursor and viewport are drawn over it
+        page.locator("[data-testid='replay-viewport']").waitFor();
+        page.waitForFunction("() => window.mockboard.excalidraw.getAppState().collaborators.size === 1");
         Browsers.screenshot(page, "replay-viewer");
 
         page.navigate(root + "r/" + id + "?t=0");
