@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.replay.OpLog;
 import io.mockboard.replay.Seek;
 import io.mockboard.sync.BoardId;
+import io.mockboard.sync.protocol.ClientCodec;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.ErrorCode;
 import io.mockboard.sync.protocol.ProtocolCodec;
@@ -41,6 +42,7 @@ class SyncFuzzTest {
 
     static final BoardId BOARD = new BoardId(UUID.fromString("00000000-0000-4000-8000-00000000f022"));
     static final ProtocolCodec CODEC = new ProtocolCodec();
+    static final ClientCodec CLIENT = new ClientCodec(CODEC);
 
     @Test
     @DisplayName("[S1-S11] seeded fuzz: every client converges to the server's scene, which is a replay of the op log")
@@ -315,7 +317,7 @@ class SyncFuzzTest {
         }
 
         void send(Client client, ClientMessage message) {
-            client.conn.toServer.add(CODEC.encode(message));
+            client.conn.toServer.add(CLIENT.encode(message));
         }
 
         void resendAll(Client client) {
@@ -367,7 +369,7 @@ class SyncFuzzTest {
             }
             ServerMessage message;
             try {
-                message = CODEC.decodeServer((String) delivery);
+                message = CLIENT.decodeServer((String) delivery);
             } catch (ProtocolException e) {
                 throw new AssertionError("unreadable server frame " + delivery, e);
             }
