@@ -532,14 +532,20 @@ class SyncFuzzTest {
             return scene.elements();
         }
 
+        /** The committed board of the board's current room, if one is loaded. */
+        CommittedBoard loadedBoard() {
+            BoardRoom room = registry.peek(BOARD);
+            return room == null ? null : room.loaded().orElse(null);
+        }
+
         void checkInvariants() {
             syncLog();
-            BoardRoom room = registry.peek(BOARD);
-            if (room != null && room.isLoadedNow()) {
-                long head = room.headNow();
+            CommittedBoard board = loadedBoard();
+            if (board != null) {
+                long head = board.head();
                 assertTrue(head <= log.size(), "[S3] the room never runs ahead of the store");
-                liveScenes.putIfAbsent(head, room.sceneNow());
-                assertEquals(foldAt(head), room.sceneNow(), "[S5] the server scene is a replay of the log up to its head");
+                liveScenes.putIfAbsent(head, board.elements());
+                assertEquals(foldAt(head), board.elements(), "[S5] the server scene is a replay of the log up to its head");
             }
             List<InMemoryRoomStore.Snapshot> snapshots = store.snapshots(BOARD);
             for (; snapshotsChecked < snapshots.size(); snapshotsChecked++) {
@@ -609,11 +615,11 @@ class SyncFuzzTest {
         void assertConverged() {
             syncLog();
             STATS.merge("ops committed", log.size(), Integer::sum);
-            BoardRoom room = registry.peek(BOARD);
-            assertTrue(room != null && room.isLoadedNow(), "a room is loaded");
-            assertEquals(log.size(), room.headNow(), "the room has seen the whole log");
+            CommittedBoard board = loadedBoard();
+            assertTrue(board != null, "a room is loaded");
+            assertEquals(log.size(), board.head(), "the room has seen the whole log");
             List<ObjectNode> replay = foldAt(log.size());
-            assertEquals(replay, room.sceneNow(), "server scene == replay of the log");
+            assertEquals(replay, board.elements(), "server scene == replay of the log");
             assertReplayedScenesMatchTheLiveRoom();
             for (Client client : clients) {
                 assertEquals(log.size(), client.lastSeq, client.clientId + " has every seq");
@@ -653,7 +659,7 @@ class SyncFuzzTest {
         String describe() {
             BoardRoom room = registry.peek(BOARD);
             StringBuilder b = new StringBuilder("log=" + log.size() + " parked=" + store.parked() + " tasks=" + executor.size()
-                    + " room=" + (room == null ? "none" : room.debugNow()));
+                    + " room=" + (room == null ? "none" : room.loaded().map(Object::toString).orElse("not loaded")));
             for (Client client : clients) {
                 b.append("\n  ").append(client.clientId).append(" live=").append(client.live()).append(" lastSeq=")
                         .append(client.lastSeq).append(" pending=").append(client.pending.keySet());
