@@ -31,7 +31,8 @@ import java.util.function.Function;
  * <p>Every public method is thread-safe: it enqueues onto the room's own serial executor (a trampoline
  * over the registry's {@link Executor}), so all state is confined to that executor. Obtain rooms from
  * {@link RoomRegistry#room(BoardId)}. A retired room (unloaded, or failed) forwards later calls to the
- * registry's current room for the board, so no join ever lands in a room that is going away.
+ * registry's current room for the board (a session it forwarded once, for good: its messages, refusals and
+ * disconnect), so no join ever lands in a room that is going away.
  */
 public final class BoardRoom {
 
@@ -103,7 +104,13 @@ public final class BoardRoom {
         if (!code.retryable()) {
             throw new IllegalArgumentException("only retryable refusals are held: " + code);
         }
-        serial.execute(() -> lifecycle.traffic().refuse(session, push.clientSeq(), code, message));
+        serial.execute(() -> {
+            if (forwarded.contains(session)) {
+                successor.apply(id).refuse(session, push, code, message);
+            } else {
+                lifecycle.traffic().refuse(session, push.clientSeq(), code, message);
+            }
+        });
     }
 
     /** The connection is gone (closed by either side). Unknown sessions are ignored. */

@@ -745,6 +745,27 @@ class BoardRoomTest {
     }
 
     @Test
+    @DisplayName("[S4][S11] a push refused by the rate limit through a stale room reference is held by the board's new room")
+    void rateLimitedPushThroughAStaleRoomIsHeld() {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        ada.leave();
+        BoardRoom stale = registry.room(board); // e.g. held by the transport
+        tick(Duration.ofMinutes(1));
+        assertEquals(0, registry.size());
+
+        Conn back = connect(stale, ADA, "ada-tab", 0);
+        back.push(1, rect("a", 1, 1));
+        stale.refuse(back.id, new ClientMessage.Push(2, List.of(rect("b", 1, 1))), ErrorCode.RATE_LIMITED, "slow down");
+        back.push(3, rect("c", 1, 1));
+        executor.runAll();
+        List<ServerMessage.Error> errors = back.socket.all(ServerMessage.Error.class);
+        assertEquals(List.of(2L, 3L), errors.stream().map(ServerMessage.Error::clientSeq).toList(), "3 waits for 2");
+        back.push(2, rect("b", 1, 1)).push(3, rect("c", 1, 1));
+        assertEquals(List.of(1L, 2L, 3L), store.ops(board).stream().map(StoredOp::clientSeq).toList());
+        assertEquals(List.of(1L, 2L, 3L), back.ackedSeqs());
+    }
+
+    @Test
     @DisplayName("[S11] unload completes only after everything accepted is stored")
     void unloadWaitsForStore() {
         Conn ada = connect(ADA, "ada-tab", 0);
