@@ -147,6 +147,7 @@ final class CommitPipeline {
         };
     }
 
+    /** The append slot now (tests observe it). */
     State state() {
         return state;
     }
