@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,16 +33,14 @@ public final class ProtocolCodec {
 
     /** The longest access token an {@code auth} message may carry (a Keycloak JWT is 1-3 KB). */
     public static final int MAX_TOKEN_CHARS = 16_384;
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ProtocolLimits limits;
     private final ObjectMapper mapper;
     private final ObjectReader clientReader;
     private final ObjectReader valueReader;
-    private final ObjectReader serverReader;
     private final ObjectWriter serverWriter;
-    private final ObjectWriter clientWriter;
     private final ElementValidator elements;
+    private final MessageRules rules;
 
     public ProtocolCodec() {
         this(ProtocolLimits.defaults());
@@ -68,10 +65,9 @@ public final class ProtocolCodec {
                 .build();
         this.clientReader = mapper.readerFor(ClientMessage.class);
         this.valueReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.serverReader = mapper.readerFor(ServerMessage.class);
         this.serverWriter = mapper.writerFor(ServerMessage.class);
-        this.clientWriter = mapper.writerFor(ClientMessage.class);
         this.elements = new ElementValidator(limits);
+        this.rules = new MessageRules(limits);
     }
 
     public ProtocolLimits limits() {
@@ -126,12 +122,12 @@ public final class ProtocolCodec {
                 // the common case, built from the tree as is (binding would copy every element), and with
                 // the elements' text as the client sent it: the op log and the peers get it unchanged
                 ClientMessage push = new ClientMessage.Push(clientSeq, ElementList.of(validated, frame.elementsText()));
-                validate(push);
+                rules.validate(push);
                 return push;
             }
         }
         ClientMessage message = bind(root, clientSeq);
-        validate(message);
+        rules.validate(message);
         return message;
     }
 
@@ -201,78 +197,6 @@ public final class ProtocolCodec {
         }
     }
 
-    /** Field-level rules Jackson cannot express. Exhaustive: a new message type must be handled here. */
-    private void validate(ClientMessage message) throws ProtocolException {
-        switch (message) {
-            case ClientMessage.Hello hello -> {
-                if (hello.protocol() != ClientMessage.PROTOCOL_VERSION) {
-                    throw new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL, "protocol " + hello.protocol()
-                            + " is not supported; this server speaks " + ClientMessage.PROTOCOL_VERSION);
-                }
-                if (hello.clientId() == null || !CLIENT_ID.matcher(hello.clientId()).matches()) {
-                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
-                            "'clientId' must be 1..64 chars of A-Z, a-z, 0-9, '_' or '-'");
-                }
-                if (hello.lastSeq() < 0) {
-                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'lastSeq' must be >= 0");
-                }
-            }
-            case ClientMessage.Push push -> {
-                if (push.clientSeq() < 1) {
-                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'clientSeq' must be >= 1", push.clientSeq());
-                }
-            }
-            case ClientMessage.Presence presence -> validatePresence(presence);
-            case ClientMessage.Ping ping -> {
-                // any nonce is fine
-            }
-            case ClientMessage.Auth auth -> {
-                if (auth.token() == null || auth.token().isEmpty() || auth.token().length() > MAX_TOKEN_CHARS) {
-                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'token' must be 1.." + MAX_TOKEN_CHARS + " chars");
-                }
-            }
-        }
-    }
-
-    private void validatePresence(ClientMessage.Presence p) throws ProtocolException {
-        if (p.idle() == null) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'idle' must be active, idle or away");
-        }
-        if (p.cursor() != null && !(Double.isFinite(p.cursor().x()) && Double.isFinite(p.cursor().y()))) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'cursor' needs finite x and y");
-        }
-        if (p.viewport() != null) {
-            ClientMessage.Viewport v = p.viewport();
-            boolean ok = Double.isFinite(v.x()) && Double.isFinite(v.y()) && Double.isFinite(v.width())
-                    && Double.isFinite(v.height()) && Double.isFinite(v.zoom())
-                    && v.width() >= 0 && v.height() >= 0 && v.zoom() > 0;
-            if (!ok) {
-                throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
-                        "'viewport' needs finite x, y, width >= 0, height >= 0 and zoom > 0");
-            }
-        }
-        if (p.selection().size() > limits.maxSelection()) {
-            throw new ProtocolException(ErrorCode.TOO_LARGE, "'selection' has more than " + limits.maxSelection() + " ids");
-        }
-        for (String id : p.selection()) {
-            if (id == null || id.isEmpty() || id.length() > limits.maxIdChars()) {
-                throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
-                        "'selection' holds element ids of 1.." + limits.maxIdChars() + " chars");
-            }
-        }
-        if (p.laser() != null) {
-            if (p.laser().size() > limits.maxLaserPoints()) {
-                throw new ProtocolException(ErrorCode.TOO_LARGE, "'laser' has more than " + limits.maxLaserPoints() + " points");
-            }
-            for (List<Double> point : p.laser()) {
-                if (point == null || point.size() != 2 || point.get(0) == null || point.get(1) == null
-                        || !Double.isFinite(point.get(0)) || !Double.isFinite(point.get(1))) {
-                    throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'laser' points are [finite x, finite y]");
-                }
-            }
-        }
-    }
-
     /** The text frame for a server message. */
     public String encode(ServerMessage message) {
         try {
@@ -287,35 +211,8 @@ public final class ProtocolCodec {
         }
     }
 
-    /** The text frame for a client message (used by tests and tools that act as a client). */
-    public String encode(ClientMessage message) {
-        try {
-            return clientWriter.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** Parses a server frame (used by tests and tools that act as a client); not hardened like {@link #decode}. */
-    public ServerMessage decodeServer(String json) throws ProtocolException {
-        try {
-            return serverReader.readValue(json);
-        } catch (JacksonException | RuntimeException e) {
-            throw new ProtocolException(ErrorCode.BAD_JSON, "not a server message");
-        }
-    }
-
-    /** Parses one Excalidraw element without validation (tests, templates). */
-    public ObjectNode parseElement(String json) {
-        try {
-            return (ObjectNode) mapper.readTree(json);
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalArgumentException("not a JSON object", e);
-        }
-    }
-
-    /** The mapper this codec uses (strict reading; do not reconfigure it). */
-    public ObjectMapper mapper() {
+    /** The mapper this codec uses (strict reading; do not reconfigure it). The test client's codec shares it. */
+    ObjectMapper mapper() {
         return mapper;
     }
 

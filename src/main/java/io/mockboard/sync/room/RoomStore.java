@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The op log port. Implementations: {@link InMemoryRoomStore} and the PostgreSQL store; both must pass
+ * The op log port. Implementations: the PostgreSQL store and the tests' {@code InMemoryRoomStore}; both must pass
  * {@code RoomStoreContract}. Client cursors are scoped per board. Stages may complete on any thread.
  */
 public interface RoomStore {

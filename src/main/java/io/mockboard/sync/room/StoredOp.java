@@ -14,27 +14,32 @@ import java.util.Objects;
  * @param clientId  the connection identity that sent it
  * @param clientSeq the sender's sequence number (unique per board and clientId)
  * @param at        when the server ordered it
- * @param elements  the Excalidraw elements as pushed
+ * @param elements  the Excalidraw elements as pushed, with their JSON text
  */
-public record StoredOp(long seq, String author, String clientId, long clientSeq, Instant at, List<ObjectNode> elements) {
+public record StoredOp(long seq, String author, String clientId, long clientSeq, Instant at, ElementList elements) {
     public StoredOp {
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(at, "at");
-        elements = ElementList.of(elements);
+        Objects.requireNonNull(elements, "elements");
         if (seq < 1 || clientSeq < 1) {
             throw new IllegalArgumentException("seq and clientSeq start at 1");
         }
     }
 
+    /** An op of the given elements (copied into an {@link ElementList} unless they already are one). */
+    public StoredOp(long seq, String author, String clientId, long clientSeq, Instant at, List<ObjectNode> elements) {
+        this(seq, author, clientId, clientSeq, at, ElementList.of(elements));
+    }
+
     /** The elements as a JSON array, serialized once and shared by the op log and the wire. */
     public String elementsJson() {
-        return ((ElementList) elements).json();
+        return elements.json();
     }
 
     /** This op with its elements held as JSON text only: what a room keeps for catch-up. */
     public StoredOp compact() {
-        return new StoredOp(seq, author, clientId, clientSeq, at, ((ElementList) elements).compact());
+        return new StoredOp(seq, author, clientId, clientSeq, at, elements.compact());
     }
 
     /** Same (seq, clientId, clientSeq): the identity an idempotent append compares. */

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class ElementListTest {
     private final ProtocolCodec codec = new ProtocolCodec();
+    private final ClientCodec client = new ClientCodec(codec);
 
     private ObjectNode element(String id) {
-        return codec.parseElement("{\"id\":\"" + id + "\",\"type\":\"text\",\"x\":1.5,\"version\":3,\"text\":\"ü \\\"q\\\" ✓\"}");
+        return client.parseElement("{\"id\":\"" + id + "\",\"type\":\"text\",\"x\":1.5,\"version\":3,\"text\":\"ü \\\"q\\\" ✓\"}");
     }
 
     @Test
@@ -25,13 +26,13 @@ class ElementListTest {
         ElementList text = ElementList.ofJson(trees.json());
         Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
 
-        JsonNode fromTrees = codec.mapper().readTree(codec.encode(new ServerMessage.Op(7, "u", "c", 3, at, trees)));
-        JsonNode fromText = codec.mapper().readTree(codec.encode(new ServerMessage.Op(7, "u", "c", 3, at, text)));
+        JsonNode fromTrees = client.mapper().readTree(codec.encode(new ServerMessage.Op(7, "u", "c", 3, at, trees)));
+        JsonNode fromText = client.mapper().readTree(codec.encode(new ServerMessage.Op(7, "u", "c", 3, at, text)));
 
         assertEquals(fromTrees, fromText);
-        assertEquals(codec.mapper().valueToTree(elements), fromText.get("elements"));
+        assertEquals(client.mapper().valueToTree(elements), fromText.get("elements"));
         assertEquals("op", fromText.get("t").asText());
-        ServerMessage.Op decoded = (ServerMessage.Op) codec.decodeServer(codec.encode(new ServerMessage.Op(7, "u", "c", 3, at, text)));
+        ServerMessage.Op decoded = (ServerMessage.Op) client.decodeServer(codec.encode(new ServerMessage.Op(7, "u", "c", 3, at, text)));
         assertEquals(elements, decoded.elements());
     }
 

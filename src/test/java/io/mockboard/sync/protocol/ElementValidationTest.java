@@ -19,10 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ElementValidationTest {
 
     private final ProtocolCodec codec = new ProtocolCodec();
+    private final ClientCodec client = new ClientCodec(codec);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ObjectNode rect() {
-        return codec.parseElement(ProtocolCodecTest.RECT);
+        return client.parseElement(ProtocolCodecTest.RECT);
     }
 
     private ObjectNode arrow() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProtocolCodecTest {
 
     private final ProtocolCodec codec = new ProtocolCodec();
+    private final ClientCodec client = new ClientCodec(codec);
 
     static final String RECT = """
             {"id":"r1","type":"rectangle","x":10,"y":20,"width":100,"height":50,"angle":0,
@@ -60,7 +61,7 @@ class ProtocolCodecTest {
             ClientMessage.Push push = (ClientMessage.Push) codec.decode(frame);
             String text = ((ElementList) push.elements()).json();
             assertEquals(elements, text);
-            assertEquals(codec.mapper().readTree(elements), codec.mapper().valueToTree(push.elements()));
+            assertEquals(client.mapper().readTree(elements), client.mapper().valueToTree(push.elements()));
             assertEquals("r2", push.elements().get(1).get("id").asText());
         }
     }
@@ -282,27 +283,27 @@ class ProtocolCodecTest {
     @Test
     @DisplayName("encodes op with an ISO instant and welcome ops/snapshot, and reads them back")
     void roundTripsServerMessages() throws ProtocolException {
-        ObjectNode rect = codec.parseElement(RECT);
+        ObjectNode rect = client.parseElement(RECT);
         ServerMessage.Op op = new ServerMessage.Op(42, "u1", "c1", 7, Instant.parse("2025-01-02T03:04:05.678Z"), List.of(rect));
         String json = codec.encode(op);
         assertTrue(json.startsWith("{\"t\":\"op\",\"seq\":42,\"author\":\"u1\",\"clientId\":\"c1\",\"clientSeq\":7,\"at\":\"2025-01-02T03:04:05.678Z\""), json);
-        assertEquals(op, codec.decodeServer(json));
+        assertEquals(op, client.decodeServer(json));
 
         ServerMessage.Peer you = new ServerMessage.Peer("s1", "u1", "Ada", "candidate", "#e03131");
         ServerMessage.Welcome withOps = new ServerMessage.Welcome("s1", 42, List.of(op), null, you, List.of());
         String welcome = codec.encode(withOps);
         assertFalse(welcome.contains("snapshot"), welcome);
-        assertEquals(withOps, codec.decodeServer(welcome));
+        assertEquals(withOps, client.decodeServer(welcome));
 
         ServerMessage.Welcome withSnapshot = new ServerMessage.Welcome("s1", 42, List.of(),
                 new ServerMessage.Snapshot(42, List.of(rect)), you, List.of(you));
-        assertEquals(withSnapshot, codec.decodeServer(codec.encode(withSnapshot)));
+        assertEquals(withSnapshot, client.decodeServer(codec.encode(withSnapshot)));
 
         ServerMessage.PeerPresence presence = new ServerMessage.PeerPresence("s2", "u2", new ClientMessage.Cursor(1, 2),
                 List.of("r1"), null, List.of(List.of(1.0, 2.0)), ClientMessage.Idle.ACTIVE);
         String presenceJson = codec.encode(presence);
         assertTrue(presenceJson.contains("\"t\":\"presence\"") && presenceJson.contains("\"idle\":\"active\""), presenceJson);
-        assertEquals(presence, codec.decodeServer(presenceJson));
+        assertEquals(presence, client.decodeServer(presenceJson));
     }
 
     @Test
@@ -310,12 +311,12 @@ class ProtocolCodecTest {
     void clientMessagesRoundTrip() throws ProtocolException {
         List<ClientMessage> messages = List.of(
                 new ClientMessage.Hello(1, "abc", 3),
-                new ClientMessage.Push(2, List.of(codec.parseElement(RECT))),
+                new ClientMessage.Push(2, List.of(client.parseElement(RECT))),
                 new ClientMessage.Presence(new ClientMessage.Cursor(1, 2), List.of("r1"),
                         new ClientMessage.Viewport(0, 0, 10, 10, 1), List.of(List.of(1.0, 2.0)), ClientMessage.Idle.IDLE),
                 new ClientMessage.Ping(9));
         for (ClientMessage message : messages) {
-            assertEquals(message, codec.decode(codec.encode(message)));
+            assertEquals(message, codec.decode(client.encode(message)));
         }
     }
 

@@ -229,7 +229,9 @@ class BoardRoomTest {
         bob.push(1, rect("r2", 1, 10));
         assertEquals(List.of(2L), bob.ackedSeqs(), "messages through the stale reference reach the new room");
         bob.leave();
-        assertEquals(0, registry.room(board).sessionCountNow());
+        CompletableFuture<List<Participant>> present = registry.room(board).present().toCompletableFuture();
+        executor.runAll();
+        assertEquals(List.of(), present.getNow(null), "the leave reached the new room too");
     }
 
     // ------------------------------------------------------------------ [S2]
@@ -740,6 +742,27 @@ class BoardRoomTest {
         assertEquals(List.of(1L, 2L, 3L), ada.ackedSeqs());
         assertFalse(ada.socket.sent.stream().anyMatch(m -> m instanceof ServerMessage.Ack ack && Boolean.TRUE.equals(ack.duplicate())),
                 "no re-sent push is acknowledged as a duplicate");
+    }
+
+    @Test
+    @DisplayName("[S4][S11] a push refused by the rate limit through a stale room reference is held by the board's new room")
+    void rateLimitedPushThroughAStaleRoomIsHeld() {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        ada.leave();
+        BoardRoom stale = registry.room(board); // e.g. held by the transport
+        tick(Duration.ofMinutes(1));
+        assertEquals(0, registry.size());
+
+        Conn back = connect(stale, ADA, "ada-tab", 0);
+        back.push(1, rect("a", 1, 1));
+        stale.refuse(back.id, new ClientMessage.Push(2, List.of(rect("b", 1, 1))), ErrorCode.RATE_LIMITED, "slow down");
+        back.push(3, rect("c", 1, 1));
+        executor.runAll();
+        List<ServerMessage.Error> errors = back.socket.all(ServerMessage.Error.class);
+        assertEquals(List.of(2L, 3L), errors.stream().map(ServerMessage.Error::clientSeq).toList(), "3 waits for 2");
+        back.push(2, rect("b", 1, 1)).push(3, rect("c", 1, 1));
+        assertEquals(List.of(1L, 2L, 3L), store.ops(board).stream().map(StoredOp::clientSeq).toList());
+        assertEquals(List.of(1L, 2L, 3L), back.ackedSeqs());
     }
 
     @Test

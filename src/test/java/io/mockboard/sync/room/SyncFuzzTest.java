@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.replay.OpLog;
 import io.mockboard.replay.Seek;
 import io.mockboard.sync.BoardId;
+import io.mockboard.sync.protocol.ClientCodec;
 import io.mockboard.sync.protocol.ClientMessage;
 import io.mockboard.sync.protocol.ErrorCode;
 import io.mockboard.sync.protocol.ProtocolCodec;
@@ -41,6 +42,7 @@ class SyncFuzzTest {
 
     static final BoardId BOARD = new BoardId(UUID.fromString("00000000-0000-4000-8000-00000000f022"));
     static final ProtocolCodec CODEC = new ProtocolCodec();
+    static final ClientCodec CLIENT = new ClientCodec(CODEC);
 
     @Test
     @DisplayName("[S1-S11] seeded fuzz: every client converges to the server's scene, which is a replay of the op log")
@@ -315,7 +317,7 @@ class SyncFuzzTest {
         }
 
         void send(Client client, ClientMessage message) {
-            client.conn.toServer.add(CODEC.encode(message));
+            client.conn.toServer.add(CLIENT.encode(message));
         }
 
         void resendAll(Client client) {
@@ -367,7 +369,7 @@ class SyncFuzzTest {
             }
             ServerMessage message;
             try {
-                message = CODEC.decodeServer((String) delivery);
+                message = CLIENT.decodeServer((String) delivery);
             } catch (ProtocolException e) {
                 throw new AssertionError("unreadable server frame " + delivery, e);
             }
@@ -529,14 +531,20 @@ class SyncFuzzTest {
             return scene.elements();
         }
 
+        /** The committed board of the board's current room, if one is loaded. */
+        CommittedBoard loadedBoard() {
+            BoardRoom room = registry.peek(BOARD);
+            return room == null ? null : room.loaded().orElse(null);
+        }
+
         void checkInvariants() {
             syncLog();
-            BoardRoom room = registry.peek(BOARD);
-            if (room != null && room.isLoadedNow()) {
-                long head = room.headNow();
+            CommittedBoard board = loadedBoard();
+            if (board != null) {
+                long head = board.head();
                 assertTrue(head <= log.size(), "[S3] the room never runs ahead of the store");
-                liveScenes.putIfAbsent(head, room.sceneNow());
-                assertEquals(foldAt(head), room.sceneNow(), "[S5] the server scene is a replay of the log up to its head");
+                liveScenes.putIfAbsent(head, board.elements());
+                assertEquals(foldAt(head), board.elements(), "[S5] the server scene is a replay of the log up to its head");
             }
             List<InMemoryRoomStore.Snapshot> snapshots = store.snapshots(BOARD);
             for (; snapshotsChecked < snapshots.size(); snapshotsChecked++) {
@@ -606,11 +614,11 @@ class SyncFuzzTest {
         void assertConverged() {
             syncLog();
             STATS.merge("ops committed", log.size(), Integer::sum);
-            BoardRoom room = registry.peek(BOARD);
-            assertTrue(room != null && room.isLoadedNow(), "a room is loaded");
-            assertEquals(log.size(), room.headNow(), "the room has seen the whole log");
+            CommittedBoard board = loadedBoard();
+            assertTrue(board != null, "a room is loaded");
+            assertEquals(log.size(), board.head(), "the room has seen the whole log");
             List<ObjectNode> replay = foldAt(log.size());
-            assertEquals(replay, room.sceneNow(), "server scene == replay of the log");
+            assertEquals(replay, board.elements(), "server scene == replay of the log");
             assertReplayedScenesMatchTheLiveRoom();
             for (Client client : clients) {
                 assertEquals(log.size(), client.lastSeq, client.clientId + " has every seq");
@@ -650,7 +658,7 @@ class SyncFuzzTest {
         String describe() {
             BoardRoom room = registry.peek(BOARD);
             StringBuilder b = new StringBuilder("log=" + log.size() + " parked=" + store.parked() + " tasks=" + executor.size()
-                    + " room=" + (room == null ? "none" : room.debugNow()));
+                    + " room=" + (room == null ? "none" : room.loaded().map(Object::toString).orElse("not loaded")));
             for (Client client : clients) {
                 b.append("\n  ").append(client.clientId).append(" live=").append(client.live()).append(" lastSeq=")
                         .append(client.lastSeq).append(" pending=").append(client.pending.keySet());

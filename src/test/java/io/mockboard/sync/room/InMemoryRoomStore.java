@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * A {@link RoomStore} in memory, for tests and for running without a database. Stored elements are deep
+ * A {@link RoomStore} in memory, for tests. Stored elements are deep
  * copies, so nothing outside can change the log. By default every call completes at once; tests can inject
  * failures ({@link #failNextAppends}, {@link #failNextAppendsAfterCommit}, {@link #failNextLoads},
  * {@link #failNextSnapshots}) or switch to {@linkplain #setManual manual mode}, where every call waits as a
