@@ -11,6 +11,7 @@ import io.mockboard.sync.room.Participant;
 import io.mockboard.sync.room.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +35,12 @@ class SessionBoardGate implements BoardGate {
         return "invite:" + inviteId;
     }
 
+    /** What the policy lets this standing do on the board; whoever may not write (everyone once the session ended) watches. */
+    static Role roleOn(BoardAccess standing) {
+        return new Role(standing.role().name().toLowerCase(Locale.ROOT), standing.permits(Action.WRITE_BOARD),
+                standing.permits(Action.READ_PRIVATE));
+    }
+
     @Override
     public Optional<Admission> admit(BoardId board, SecurityIdentity identity) {
         CurrentUser user = CurrentUser.of(identity);
@@ -44,9 +51,7 @@ class SessionBoardGate implements BoardGate {
         if (!standing.permits(Action.READ_BOARD)) {
             return Optional.empty();
         }
-        // whoever may not write (observers, everyone once the session has ended) joins as an observer
-        Role role = standing.permits(Action.WRITE_BOARD) ? Role.valueOf(standing.role().name()) : Role.OBSERVER;
         Set<String> tags = standing.inviteId() == null ? Set.of() : Set.of(inviteTag(standing.inviteId()));
-        return Optional.of(new Admission(new Participant(user.id(), user.name(), role), tags));
+        return Optional.of(new Admission(new Participant(user.id(), user.name(), roleOn(standing)), tags));
     }
 }

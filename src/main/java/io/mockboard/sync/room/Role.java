@@ -1,23 +1,28 @@
 package io.mockboard.sync.room;
 
-import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** A participant's role on a board; decides per message what they may do ([S10]). */
-public enum Role {
-    INTERVIEWER, CO_INTERVIEWER, CANDIDATE, OBSERVER, ADMIN;
+/**
+ * What a participant may do on a board, decided by the access policy at the upgrade ([S10]); sync only reads it.
+ *
+ * @param name the role's lower-case name, shown to the others on the board
+ * @param canEdit whether pushes are allowed; whoever may not edit only watches (and may send presence)
+ * @param seesPrivate whether interviewer-private events (notes, unrevealed hints) may reach this participant's socket
+ */
+public record Role(String name, boolean canEdit, boolean seesPrivate) {
+    /** The wire name of everyone who may not edit: clients show the board read-only to them. */
+    public static final String WATCHING = "observer";
 
-    /** Whether pushes are allowed; observers only watch (and may send presence). */
-    public boolean canEdit() {
-        return this != OBSERVER;
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z_]{0,31}");
+
+    public Role {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("A role name is lower-case letters and underscores, at most 32: " + name);
+        }
     }
 
-    /** Whether interviewer-private messages (notes, unrevealed hints) may reach this participant's socket. */
-    public boolean seesPrivate() {
-        return this == INTERVIEWER || this == CO_INTERVIEWER || this == ADMIN;
-    }
-
-    /** The wire form: lower-case name. */
+    /** The wire form: the name, or {@value #WATCHING} for whoever may not edit. */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return canEdit ? name : WATCHING;
     }
 }

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 
 class BoardRoomTest {
 
-    static final Participant ADA = new Participant("u-ada", "Ada", Role.INTERVIEWER);
-    static final Participant BOB = new Participant("u-bob", "Bob", Role.CANDIDATE);
-    static final Participant CY = new Participant("u-cy", "Cy", Role.CO_INTERVIEWER);
-    static final Participant OLI = new Participant("u-oli", "Oli", Role.OBSERVER);
+    static final Participant ADA = new Participant("u-ada", "Ada", TestRoles.INTERVIEWER);
+    static final Participant BOB = new Participant("u-bob", "Bob", TestRoles.CANDIDATE);
+    static final Participant CY = new Participant("u-cy", "Cy", TestRoles.CO_INTERVIEWER);
+    static final Participant OLI = new Participant("u-oli", "Oli", TestRoles.OBSERVER);
 
     final MutableClock clock = new MutableClock();
     final ManualExecutor executor = new ManualExecutor();

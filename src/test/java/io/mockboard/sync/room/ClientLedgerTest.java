@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The ledger alone: every push's outcome ([S4], [S11]) without a room, store or executor. */
 class ClientLedgerTest {
 
-    static final Participant ADA = new Participant("u-ada", "Ada", Role.INTERVIEWER);
-    static final Participant OLI = new Participant("u-oli", "Oli", Role.OBSERVER);
+    static final Participant ADA = new Participant("u-ada", "Ada", TestRoles.INTERVIEWER);
+    static final Participant OLI = new Participant("u-oli", "Oli", TestRoles.OBSERVER);
 
     final ClientLedger ledger = new ClientLedger(3);
     final RoomSession.Live ada = live(ADA, "ada-tab");

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class SessionTableTest {
 
     static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
-    static final Participant ADA = new Participant("u-ada", "Ada", Role.INTERVIEWER);
-    static final Participant BOB = new Participant("u-bob", "Bob", Role.CANDIDATE);
+    static final Participant ADA = new Participant("u-ada", "Ada", TestRoles.INTERVIEWER);
+    static final Participant BOB = new Participant("u-bob", "Bob", TestRoles.CANDIDATE);
     static final CommittedBoard.CatchUp UP_TO_DATE = new CommittedBoard.CatchUp(List.of(), null);
 
     final SessionTable table = new SessionTable(BoardId.random(), T0);
@@ -72,7 +72,7 @@ class SessionTableTest {
         RecordingSocket bob = join("s2", BOB, "bob-tab");
         assertEquals(List.of(ServerMessage.PeerPresence.of("s1", "u-ada", at(2))), bob.all(ServerMessage.PeerPresence.class));
         table.remove(new SessionId("s1"), T0);
-        RecordingSocket cy = join("s3", new Participant("u-cy", "Cy", Role.CO_INTERVIEWER), "cy-tab");
+        RecordingSocket cy = join("s3", new Participant("u-cy", "Cy", TestRoles.CO_INTERVIEWER), "cy-tab");
         assertTrue(cy.all(ServerMessage.PeerPresence.class).isEmpty());
     }
 

@@ -175,7 +175,7 @@ class SyncFuzzTest {
             this.ambiguousRate = random.nextInt(2) == 0 ? 0 : random.nextDouble() * 0.1;
             this.crashRate = random.nextInt(3) == 0 ? 0 : 0.004;
             int n = 2 + random.nextInt(3);
-            Role[] roles = {Role.INTERVIEWER, Role.CANDIDATE, Role.CO_INTERVIEWER, Role.ADMIN};
+            Role[] roles = {TestRoles.INTERVIEWER, TestRoles.CANDIDATE, TestRoles.CO_INTERVIEWER, TestRoles.ADMIN};
             for (int i = 0; i < n; i++) {
                 clients.add(new Client("c" + i + "-" + Long.toHexString(seed),
                         new Participant("u" + i, "User " + i, roles[i % roles.length])));

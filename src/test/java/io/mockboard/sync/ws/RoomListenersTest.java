@@ -29,7 +29,7 @@ class RoomListenersTest {
             }
         };
         var listeners = new RoomListeners(List.of(failing, recording));
-        Participant ada = new Participant("ada", "Ada", io.mockboard.sync.room.Role.CANDIDATE);
+        Participant ada = new Participant("ada", "Ada", io.mockboard.sync.room.TestRoles.CANDIDATE);
         listeners.joined(BoardId.random(), new SessionId("s1"), ada);
         assertThat(heard).containsExactly("failing", "recording ada");
     }
