@@ -9,6 +9,7 @@ import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.session.flow.FlowService;
+import io.mockboard.sync.BoardLog;
 import io.mockboard.sync.room.RoomConfig;
 import io.mockboard.sync.room.Scene;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,17 +35,19 @@ public class ReplayService {
     static final int MAX_PRESENCE_CHUNK = 5_000;
 
     private final SessionAccess access;
-    private final OpLog log;
+    private final BoardLog log;
+    private final PresenceLog presence;
     private final FlowService flows;
     private final NoteService notes;
     private final HintService hints;
     private final ScorecardService scorecards;
     private final Clock clock;
 
-    ReplayService(SessionAccess access, OpLog log, FlowService flows, NoteService notes, HintService hints, ScorecardService scorecards,
+    ReplayService(SessionAccess access, BoardLog log, PresenceLog presence, FlowService flows, NoteService notes, HintService hints, ScorecardService scorecards,
             Clock clock) {
         this.access = access;
         this.log = log;
+        this.presence = presence;
         this.flows = flows;
         this.notes = notes;
         this.hints = hints;
@@ -71,7 +74,7 @@ public class ReplayService {
     }
 
     private Timeline timelineOf(SessionSummary session, List<Timeline.Marker> markers) {
-        OpLog.Extent extent = log.extent(session.boardId());
+        BoardLog.Extent extent = log.extent(session.boardId());
         if (session.startedAt() != null) {
             markers.add(new Timeline.Marker("start", session.startedAt(), "Session started", "", List.of()));
         }
@@ -85,7 +88,7 @@ public class ReplayService {
         markers.sort(Comparator.comparing(Timeline.Marker::at));
         Span span = span(session, extent);
         return new Timeline(session.id(), session.boardId(), span.from(), span.to(), extent.head(), extent.count(),
-                log.presenceCount(session.boardId()), RoomConfig.defaults().snapshotEveryOps(), markers, log.quietStretches(session.boardId(), QUIET));
+                presence.presenceCount(session.boardId()), RoomConfig.defaults().snapshotEveryOps(), markers, log.quietStretches(session.boardId(), QUIET));
     }
 
     /** The scene at a moment of the recording (or after op {@code seq} when given). */
@@ -95,7 +98,7 @@ public class ReplayService {
 
     /** The scene at a moment, for a reader the caller has authorised (a shared review). */
     public SceneAt sceneAt(SessionSummary session, Instant at, Long seq) {
-        OpLog.Extent extent = log.extent(session.boardId());
+        BoardLog.Extent extent = log.extent(session.boardId());
         Span span = span(session, extent);
         long target;
         if (seq != null) {
@@ -117,47 +120,47 @@ public class ReplayService {
         }
         Seek.Result seek = Seek.to(target, new Seek.Recording() {
             @Override
-            public Optional<OpLog.Snapshot> snapshotAtOrBefore(long seq) {
+            public Optional<BoardLog.Snapshot> snapshotAtOrBefore(long seq) {
                 return log.snapshotAtOrBefore(session.boardId(), seq);
             }
 
             @Override
-            public List<OpLog.RecordedOp> ops(long afterSeq, long toSeq) {
-                return log.ops(session.boardId(), afterSeq, toSeq, Integer.MAX_VALUE);
+            public List<RecordedOp> ops(long afterSeq, long toSeq) {
+                return log.ops(session.boardId(), afterSeq, toSeq, Integer.MAX_VALUE).stream().map(RecordedOp::of).toList();
             }
         });
         return new SceneAt(target, seek.last(), seek.snapshotSeq(), seek.applied(), seek.skipped(), seek.scene().visibleElements());
     }
 
     /** A chunk of ops for playback. */
-    public List<OpLog.RecordedOp> ops(UUID sessionId, long after, int limit, CurrentUser user) {
+    public List<RecordedOp> ops(UUID sessionId, long after, int limit, CurrentUser user) {
         return ops(access.require(sessionId, user, Action.REPLAY), after, limit);
     }
 
     /** A chunk of ops, for a reader the caller has authorised (a shared review). */
-    public List<OpLog.RecordedOp> ops(SessionSummary session, long after, int limit) {
+    public List<RecordedOp> ops(SessionSummary session, long after, int limit) {
         if (after < 0 || limit < 1 || limit > MAX_CHUNK) {
             throw DomainException.invalid("Ask for 1 to " + MAX_CHUNK + " ops after a seq of 0 or more");
         }
-        return log.ops(session.boardId(), after, Long.MAX_VALUE, limit);
+        return log.ops(session.boardId(), after, Long.MAX_VALUE, limit).stream().map(RecordedOp::of).toList();
     }
 
     /** A chunk of sampled presence for playback: samples with an id after {@code after}. */
-    public List<OpLog.PresenceSample> presence(UUID sessionId, long after, int limit, CurrentUser user) {
+    public List<PresenceLog.PresenceSample> presence(UUID sessionId, long after, int limit, CurrentUser user) {
         return presence(access.require(sessionId, user, Action.REPLAY), after, limit);
     }
 
     /** A chunk of presence samples, for a reader the caller has authorised (a shared review). */
-    public List<OpLog.PresenceSample> presence(SessionSummary session, long after, int limit) {
+    public List<PresenceLog.PresenceSample> presence(SessionSummary session, long after, int limit) {
         if (after < 0 || limit < 1 || limit > MAX_PRESENCE_CHUNK) {
             throw DomainException.invalid("Ask for 1 to " + MAX_PRESENCE_CHUNK + " samples after an id of 0 or more");
         }
-        return log.presence(session.boardId(), after, limit);
+        return presence.presence(session.boardId(), after, limit);
     }
 
     private record Span(Instant from, Instant to) {}
 
-    private Span span(SessionSummary session, OpLog.Extent extent) {
+    private Span span(SessionSummary session, BoardLog.Extent extent) {
         Instant from = session.createdAt();
         Instant to = session.endedAt() != null ? session.endedAt() : clock.instant();
         if (extent.last() != null && extent.last().isAfter(to)) {

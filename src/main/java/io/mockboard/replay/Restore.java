@@ -4,7 +4,7 @@ import io.mockboard.auth.CurrentUser;
 import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
 import io.mockboard.session.SessionService;
-import io.mockboard.sync.store.OpLogSeeder;
+import io.mockboard.sync.BoardLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,10 +18,10 @@ public class Restore {
     private final ReplayService replay;
     private final SessionService sessions;
     private final BoardService boards;
-    private final OpLogSeeder seeder;
+    private final BoardLog seeder;
     private final Clock clock;
 
-    Restore(ReplayService replay, SessionService sessions, BoardService boards, OpLogSeeder seeder, Clock clock) {
+    Restore(ReplayService replay, SessionService sessions, BoardService boards, BoardLog seeder, Clock clock) {
         this.replay = replay;
         this.sessions = sessions;
         this.boards = boards;

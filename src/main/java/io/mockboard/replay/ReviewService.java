@@ -11,6 +11,7 @@ import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.session.flow.Flow;
 import io.mockboard.session.flow.FlowService;
+import io.mockboard.sync.BoardLog;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,14 +31,14 @@ import java.util.UUID;
 public class ReviewService {
     private final SessionAccess access;
     private final FlowService flows;
-    private final OpLog log;
+    private final BoardLog log;
     private final Participants participants;
     private final ScorecardService scorecards;
     private final ReplayService replay;
     private final TemplateService templates;
     private final Clock clock;
 
-    ReviewService(SessionAccess access, FlowService flows, OpLog log, Participants participants, ScorecardService scorecards,
+    ReviewService(SessionAccess access, FlowService flows, BoardLog log, Participants participants, ScorecardService scorecards,
             ReplayService replay, TemplateService templates, Clock clock) {
         this.access = access;
         this.replay = replay;

@@ -1,5 +1,7 @@
 package io.mockboard.replay;
 
+import io.mockboard.sync.BoardLog;
+import io.mockboard.sync.protocol.ElementList;
 import io.mockboard.sync.room.Scene;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,22 +17,22 @@ public final class Seek {
 
     /** Where a seek reads from: the op log and its snapshots. */
     public interface Recording {
-        Optional<OpLog.Snapshot> snapshotAtOrBefore(long seq);
+        Optional<BoardLog.Snapshot> snapshotAtOrBefore(long seq);
 
         /** Ops with afterSeq &lt; seq ≤ toSeq, in order. */
-        List<OpLog.RecordedOp> ops(long afterSeq, long toSeq);
+        List<RecordedOp> ops(long afterSeq, long toSeq);
     }
 
     /** The scene after op {@code target}, the snapshot it started from, the ops applied and skipped, the last op's time. */
     public record Result(Scene scene, long snapshotSeq, int applied, List<Long> skipped, Instant last) {}
 
     public static Result to(long target, Recording recording) {
-        OpLog.Snapshot snapshot = recording.snapshotAtOrBefore(target).orElse(new OpLog.Snapshot(0, List.of()));
+        BoardLog.Snapshot snapshot = recording.snapshotAtOrBefore(target).orElse(new BoardLog.Snapshot(0, ElementList.of(List.of())));
         Scene scene = Scene.of(snapshot.elements());
         List<Long> skipped = new ArrayList<>();
         Instant last = null;
         int applied = 0;
-        for (OpLog.RecordedOp op : recording.ops(snapshot.seq(), target)) {
+        for (RecordedOp op : recording.ops(snapshot.seq(), target)) {
             if (op.corrupt()) {
                 skipped.add(op.seq());
             } else {

@@ -1,6 +1,7 @@
 package io.mockboard.replay;
 
 import io.mockboard.sync.BoardId;
+import io.mockboard.sync.BoardLog;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
  * {@code presenceSamples} counts the sampled cursors and viewports the replay can draw.
  */
 public record Timeline(UUID sessionId, BoardId boardId, Instant from, Instant to, long head, long opCount, long presenceSamples, int seekBound,
-        List<Marker> markers, List<OpLog.Quiet> quiet) {
+        List<Marker> markers, List<BoardLog.Quiet> quiet) {
 
     /** Something that happened at a moment; {@code elementIds} are the board elements it is about. */
     public record Marker(String kind, Instant at, String title, String detail, List<String> elementIds) {}

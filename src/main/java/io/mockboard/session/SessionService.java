@@ -6,7 +6,7 @@ import io.mockboard.board.BoardService;
 import io.mockboard.board.BoardSummary;
 import io.mockboard.core.DomainException;
 import io.mockboard.sync.BoardId;
-import io.mockboard.sync.store.OpLogSeeder;
+import io.mockboard.sync.BoardLog;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
 import io.quarkus.panache.common.Sort;
@@ -24,13 +24,13 @@ import java.util.UUID;
 public class SessionService {
     private final BoardService boards;
     private final TemplateService templates;
-    private final OpLogSeeder seeder;
+    private final BoardLog seeder;
     private final SessionAccess access;
     private final Clock clock;
     private final Event<SessionEnded> ended;
     private final Event<SessionStarted> started;
 
-    SessionService(BoardService boards, TemplateService templates, OpLogSeeder seeder, SessionAccess access, Clock clock,
+    SessionService(BoardService boards, TemplateService templates, BoardLog seeder, SessionAccess access, Clock clock,
             Event<SessionEnded> ended, Event<SessionStarted> started) {
         this.boards = boards;
         this.templates = templates;

@@ -4,7 +4,8 @@ import io.mockboard.auth.CurrentUser;
 import io.mockboard.board.BoardSummary;
 import io.mockboard.core.DomainException;
 import io.mockboard.core.Ids;
-import io.mockboard.replay.OpLog;
+import io.mockboard.replay.PresenceLog;
+import io.mockboard.replay.RecordedOp;
 import io.mockboard.replay.ReplayService;
 import io.mockboard.replay.Restore;
 import io.mockboard.replay.ReviewService;
@@ -57,7 +58,7 @@ public class ReplayResource {
     @GET
     @Path("ops")
     @Operation(summary = "Ops after a seq, in order, for playback (up to 2000 at a time)")
-    public List<OpLog.RecordedOp> ops(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
+    public List<RecordedOp> ops(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
         return replay.ops(Ids.uuid(sessionId, "Session"), after == null ? 0 : after, limit == null ? 500 : limit, user());
     }
@@ -65,7 +66,7 @@ public class ReplayResource {
     @GET
     @Path("presence")
     @Operation(summary = "Sampled cursors, viewports and laser trails after a sample id, oldest first (up to 5000 at a time)")
-    public List<OpLog.PresenceSample> presence(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
+    public List<PresenceLog.PresenceSample> presence(@PathParam("sessionId") String sessionId, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
         return replay.presence(Ids.uuid(sessionId, "Session"), after == null ? 0 : after, limit == null ? 2_000 : limit, user());
     }

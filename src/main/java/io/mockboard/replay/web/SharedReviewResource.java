@@ -1,7 +1,8 @@
 package io.mockboard.replay.web;
 
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.replay.OpLog;
+import io.mockboard.replay.PresenceLog;
+import io.mockboard.replay.RecordedOp;
 import io.mockboard.replay.ReplayService;
 import io.mockboard.replay.ReviewShares;
 import io.mockboard.replay.SceneAt;
@@ -53,14 +54,14 @@ public class SharedReviewResource {
     @GET
     @Path("replay/ops")
     @Operation(summary = "Ops of the shared recording after a seq, for playback")
-    public List<OpLog.RecordedOp> ops(@PathParam("token") String token, @QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
+    public List<RecordedOp> ops(@PathParam("token") String token, @QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
         return replay.ops(shares.open(token).session(), after == null ? 0 : after, limit == null ? 500 : limit);
     }
 
     @GET
     @Path("replay/presence")
     @Operation(summary = "Sampled cursors and viewports of the shared recording")
-    public List<OpLog.PresenceSample> presence(@PathParam("token") String token, @QueryParam("after") Long after,
+    public List<PresenceLog.PresenceSample> presence(@PathParam("token") String token, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
         return replay.presence(shares.open(token).session(), after == null ? 0 : after, limit == null ? 2_000 : limit);
     }

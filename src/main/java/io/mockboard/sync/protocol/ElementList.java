@@ -98,6 +98,9 @@ public final class ElementList extends AbstractList<ObjectNode> implements Rando
     private static List<ObjectNode> parse(String text) {
         try {
             JsonNode array = JSON.readTree(text);
+            if (array == null || !array.isArray()) {
+                throw new IllegalStateException("not a JSON array of elements");
+            }
             List<ObjectNode> list = new ArrayList<>(array.size());
             array.forEach(node -> list.add((ObjectNode) node));
             return List.copyOf(list);

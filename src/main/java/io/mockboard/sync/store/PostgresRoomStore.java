@@ -2,6 +2,7 @@ package io.mockboard.sync.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.sync.BoardId;
+import io.mockboard.sync.BoardLog;
 import io.mockboard.sync.protocol.ElementList;
 import io.mockboard.sync.room.RoomStore;
 import io.mockboard.sync.room.StoreConflictException;
@@ -12,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,21 +35,6 @@ import javax.sql.DataSource;
 public final class PostgresRoomStore implements RoomStore {
     /** Concurrent group commits: one collects while the other waits for its fsync. */
     public static final int DEFAULT_WRITERS = 2;
-    /**
-     * One op and its client's cursor in one statement (one row of a JDBC batch): the cursor is raised only if
-     * the op was inserted, so the update count says whether the op was new (1) or its seq already taken (0).
-     */
-    private static final String INSERT_OP = """
-            with op as (
-                insert into board_op (board_id, seq, author, client_id, client_seq, at, elements)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                on conflict (board_id, seq) do nothing
-                returning board_id, client_id, client_seq, author)
-            insert into client_cursor (board_id, client_id, last_client_seq, user_id)
-            select board_id, client_id, client_seq, author from op
-            on conflict (board_id, client_id)
-            do update set last_client_seq = greatest(client_cursor.last_client_seq, excluded.last_client_seq)""";
-
     private static final int MAX_REMEMBERED_HEADS = 100_000;
 
     private final DataSource dataSource;
@@ -75,23 +60,13 @@ public final class PostgresRoomStore implements RoomStore {
     @Override
     public CompletionStage<StoredBoard> load(BoardId board) {
         return inTransaction(connection -> {
-            long snapshotSeq = 0;
-            List<ObjectNode> snapshot = List.of();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "select seq, elements::text from board_snapshot where board_id = ? order by seq desc limit 1")) {
-                s.setObject(1, board.value());
-                try (ResultSet row = s.executeQuery()) {
-                    if (row.next()) {
-                        snapshotSeq = row.getLong(1);
-                        snapshot = ElementList.ofJson(row.getString(2));
-                    }
-                }
-            }
+            BoardLog.Snapshot snapshot = OpLogSql.snapshotAtOrBefore(connection, board, Long.MAX_VALUE)
+                    .orElse(new BoardLog.Snapshot(0, ElementList.of(List.of())));
             Map<String, Long> cursors = new HashMap<>();
             Map<String, String> owners = new HashMap<>();
             readCursors(connection, board, cursors, owners);
-            return new StoredBoard(snapshotSeq, snapshot, opsAfter(connection, board, snapshotSeq, Integer.MAX_VALUE),
-                    cursors, owners);
+            return new StoredBoard(snapshot.seq(), snapshot.elements(),
+                    OpLogSql.ops(connection, board, snapshot.seq(), Long.MAX_VALUE, Integer.MAX_VALUE), cursors, owners);
         });
     }
 
@@ -134,17 +109,10 @@ public final class PostgresRoomStore implements RoomStore {
         requireNoGaps(connection, group);
         List<StoredOp> ops = new ArrayList<>();
         List<BoardId> opBoards = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_OP)) {
+        try (PreparedStatement insert = connection.prepareStatement(OpLogSql.INSERT_OP)) {
             for (AppendQueue.Pending pending : group) {
                 for (StoredOp op : pending.ops()) {
-                    insert.setObject(1, pending.board().value());
-                    insert.setLong(2, op.seq());
-                    insert.setString(3, op.author());
-                    insert.setString(4, op.clientId());
-                    insert.setLong(5, op.clientSeq());
-                    insert.setTimestamp(6, Timestamp.from(op.at()));
-                    insert.setString(7, op.elementsJson());
-                    insert.addBatch();
+                    OpLogSql.addOp(insert, pending.board(), op);
                     ops.add(op);
                     opBoards.add(pending.board());
                 }
@@ -170,11 +138,6 @@ public final class PostgresRoomStore implements RoomStore {
             }
             return null;
         });
-    }
-
-    /** Ops after {@code afterSeq} in seq order, at most {@code limit}: for replay and catch-up readers. */
-    public CompletionStage<List<StoredOp>> readOps(BoardId board, long afterSeq, int limit) {
-        return inTransaction(connection -> opsAfter(connection, board, afterSeq, limit));
     }
 
     /**
@@ -236,25 +199,6 @@ public final class PostgresRoomStore implements RoomStore {
                 }
             }
         }
-    }
-
-    private List<StoredOp> opsAfter(Connection connection, BoardId board, long afterSeq, int limit) throws SQLException {
-        List<StoredOp> ops = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("""
-                select seq, author, client_id, client_seq, at, elements::text from board_op
-                where board_id = ? and seq > ? order by seq limit ?""")) {
-            s.setObject(1, board.value());
-            s.setLong(2, afterSeq);
-            s.setInt(3, limit);
-            s.setFetchSize(1000);
-            try (ResultSet row = s.executeQuery()) {
-                while (row.next()) {
-                    ops.add(new StoredOp(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4),
-                            row.getTimestamp(5).toInstant(), ElementList.ofJson(row.getString(6))));
-                }
-            }
-        }
-        return ops;
     }
 
     private static void readCursors(Connection connection, BoardId board, Map<String, Long> cursors, Map<String, String> owners)

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mockboard.replay.OpLog;
+import io.mockboard.replay.RecordedOp;
 import io.mockboard.replay.Seek;
 import io.mockboard.sync.BoardId;
+import io.mockboard.sync.BoardLog;
 import io.mockboard.sync.protocol.ClientCodec;
 import io.mockboard.sync.protocol.ClientMessage;
+import io.mockboard.sync.protocol.ElementList;
 import io.mockboard.sync.protocol.ErrorCode;
 import io.mockboard.sync.protocol.ProtocolCodec;
 import io.mockboard.sync.protocol.ProtocolException;
@@ -636,15 +638,15 @@ class SyncFuzzTest {
             List<InMemoryRoomStore.Snapshot> snapshots = store.snapshots(BOARD);
             Seek.Recording recording = new Seek.Recording() {
                 @Override
-                public java.util.Optional<OpLog.Snapshot> snapshotAtOrBefore(long seq) {
+                public java.util.Optional<BoardLog.Snapshot> snapshotAtOrBefore(long seq) {
                     return snapshots.stream().filter(x -> x.seq() <= seq).max(java.util.Comparator.comparingLong(InMemoryRoomStore.Snapshot::seq))
-                            .map(x -> new OpLog.Snapshot(x.seq(), x.elements()));
+                            .map(x -> new BoardLog.Snapshot(x.seq(), ElementList.of(x.elements())));
                 }
 
                 @Override
-                public List<OpLog.RecordedOp> ops(long afterSeq, long toSeq) {
+                public List<RecordedOp> ops(long afterSeq, long toSeq) {
                     return log.subList((int) afterSeq, (int) toSeq).stream()
-                            .map(op -> new OpLog.RecordedOp(op.seq(), op.author(), op.at(), op.elements(), false)).toList();
+                            .map(op -> new RecordedOp(op.seq(), op.author(), op.at(), op.elements(), false)).toList();
                 }
             };
             liveScenes.forEach((seq, scene) -> {

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.agroal.api.AgroalDataSource;
 import io.mockboard.session.TestSessions;
-import io.mockboard.sync.store.OpLogSeeder;
+import io.mockboard.sync.BoardLog;
 import io.mockboard.sync.ws.Frames;
 import io.mockboard.sync.ws.WsTestClient;
 import io.mockboard.template.catalog.Catalog;
@@ -109,7 +109,7 @@ class TemplateResourceTest {
             assertThat(rows.getLong(1)).isEqualTo(1);
             assertThat(rows.getLong(2)).isEqualTo(expected.size());
             assertThat(rows.getLong(3)).isEqualTo(expected.size());
-            assertThat(rows.getString(4)).isEqualTo(OpLogSeeder.CLIENT_ID);
+            assertThat(rows.getString(4)).isEqualTo(BoardLog.SEED_CLIENT_ID);
             assertThat(rows.getString(5)).isEqualTo("template:visual-search-reference");
         }
 
