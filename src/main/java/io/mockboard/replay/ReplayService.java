@@ -11,6 +11,7 @@ import io.mockboard.session.SessionSummary;
 import io.mockboard.session.flow.FlowService;
 import io.mockboard.sync.BoardLog;
 import io.mockboard.sync.room.RoomConfig;
+import io.mockboard.sync.room.RoomRegistry;
 import io.mockboard.sync.room.Scene;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -42,9 +43,10 @@ public class ReplayService {
     private final HintService hints;
     private final ScorecardService scorecards;
     private final Clock clock;
+    private final int snapshotEveryOps;
 
-    ReplayService(SessionAccess access, BoardLog log, PresenceLog presence, FlowService flows, NoteService notes, HintService hints, ScorecardService scorecards,
-            Clock clock) {
+    ReplayService(SessionAccess access, BoardLog log, PresenceLog presence, FlowService flows, NoteService notes, HintService hints,
+            ScorecardService scorecards, Clock clock, RoomRegistry rooms) {
         this.access = access;
         this.log = log;
         this.presence = presence;
@@ -53,6 +55,7 @@ public class ReplayService {
         this.hints = hints;
         this.scorecards = scorecards;
         this.clock = clock;
+        this.snapshotEveryOps = rooms.config().snapshotEveryOps();
     }
 
     public Timeline timeline(UUID sessionId, CurrentUser user) {
@@ -88,7 +91,7 @@ public class ReplayService {
         markers.sort(Comparator.comparing(Timeline.Marker::at));
         Span span = span(session, extent);
         return new Timeline(session.id(), session.boardId(), span.from(), span.to(), extent.head(), extent.count(),
-                presence.presenceCount(session.boardId()), RoomConfig.defaults().snapshotEveryOps(), markers, log.quietStretches(session.boardId(), QUIET));
+                presence.presenceCount(session.boardId()), snapshotEveryOps, markers, log.quietStretches(session.boardId(), QUIET));
     }
 
     /** The scene at a moment of the recording (or after op {@code seq} when given). */

@@ -3,8 +3,8 @@ package io.mockboard.sync.protocol;
 /**
  * Limits that keep one participant (or one buggy client) from slowing anybody else ([S9]): how much a
  * connection may send, how many sockets a person and a board may have, and how far a receiver may fall
- * behind. {@link #defaults()} is the single place where the default values live; the Quarkus layer
- * overrides them from {@code mockboard.sync.*}.
+ * behind. The defaults are the constants below (the one place they live); the Quarkus layer overrides them
+ * from {@code mockboard.sync.*}.
  *
  * @param bytesPerSecond         sustained inbound bytes per second per connection (a 1,000-element paste is ~430 KB)
  * @param byteBurst              inbound bytes a connection may send in a burst above that rate
@@ -34,16 +34,18 @@ public record FairUse(
         }
     }
 
+    public static final long BYTES_PER_SECOND = 1_048_576; // 1 MiB/s
+    public static final long BYTE_BURST = 4_194_304; // 4 MiB: a large paste goes through at once
+    public static final int MAX_PRESENCE_CHARS = 8_192;
+    public static final int PRESENCE_PER_SECOND = 30; // the browser sends presence at most ~30 times a second
+    public static final int MAX_SOCKETS_PER_USER_BOARD = 8;
+    public static final int MAX_SOCKETS_PER_USER = 32;
+    public static final int MAX_SOCKETS_PER_BOARD = 50;
+    public static final long DROP_PRESENCE_ABOVE_BYTES = 1_048_576; // 1 MiB queued: presence to this receiver is dropped
+    public static final long CLOSE_ABOVE_BYTES = 8_388_608; // 8 MiB queued: the receiver reconnects and catches up
+
     public static FairUse defaults() {
-        return new FairUse(
-                1_048_576,      // 1 MiB/s
-                4_194_304,      // 4 MiB burst: a large paste goes through at once
-                8_192,
-                30,             // the browser sends presence at most ~30 times a second
-                8,
-                32,
-                50,
-                1_048_576,      // 1 MiB queued: presence to this receiver is dropped
-                8_388_608);     // 8 MiB queued: the receiver cannot keep up; it reconnects and catches up
+        return new FairUse(BYTES_PER_SECOND, BYTE_BURST, MAX_PRESENCE_CHARS, PRESENCE_PER_SECOND, MAX_SOCKETS_PER_USER_BOARD,
+                MAX_SOCKETS_PER_USER, MAX_SOCKETS_PER_BOARD, DROP_PRESENCE_ABOVE_BYTES, CLOSE_ABOVE_BYTES);
     }
 }

@@ -1,8 +1,8 @@
 package io.mockboard.sync.protocol;
 
 /**
- * Every size limit applied to inbound frames. The Quarkus layer fills it from configuration; {@link
- * #defaults()} is the single place where the default values live.
+ * Every size limit applied to inbound frames. {@link #defaults()} is the one place the default values live; the
+ * Quarkus layer overrides the configurable ones (whose defaults are the constants below) from {@code mockboard.sync.*}.
  *
  * @param maxFrameChars         longest accepted text frame, in chars (the transport also caps bytes)
  * @param maxJsonDepth          deepest JSON nesting of a whole frame (parser-level guard)
@@ -44,11 +44,15 @@ public record ProtocolLimits(
         }
     }
 
+    public static final int MAX_ELEMENTS_PER_PUSH = 1_000;
+    public static final int FRAMES_PER_SECOND = 60;
+    public static final int FRAME_BURST = 120;
+
     public static ProtocolLimits defaults() {
         return new ProtocolLimits(
                 1_048_576, // 1 MiB of chars per frame
                 32,
-                1_000,
+                MAX_ELEMENTS_PER_PUSH,
                 8,
                 20_000,
                 100_000,
@@ -56,9 +60,21 @@ public record ProtocolLimits(
                 64,
                 5_000,
                 1_000,
-                60,
-                120,
+                FRAMES_PER_SECOND,
+                FRAME_BURST,
                 200,
                 20);
+    }
+
+    /** These limits with another cap on elements per push. */
+    public ProtocolLimits withMaxElementsPerPush(int max) {
+        return new ProtocolLimits(maxFrameChars, maxJsonDepth, max, maxElementDepth, maxPoints, maxTextChars, maxStringChars,
+                maxIdChars, maxSelection, maxLaserPoints, framesPerSecond, frameBurst, maxRateLimitedFrames, maxBadFrames);
+    }
+
+    /** These limits with another frame rate. */
+    public ProtocolLimits withFrameRate(int perSecond, int burst) {
+        return new ProtocolLimits(maxFrameChars, maxJsonDepth, maxElementsPerPush, maxElementDepth, maxPoints, maxTextChars,
+                maxStringChars, maxIdChars, maxSelection, maxLaserPoints, perSecond, burst, maxRateLimitedFrames, maxBadFrames);
     }
 }

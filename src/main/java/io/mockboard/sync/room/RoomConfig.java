@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Tuning of every room. The Quarkus layer fills it from {@code mockboard.sync.*}; {@link #defaults()} holds
- * the default values.
+ * Tuning of every room. The Quarkus layer fills it from {@code mockboard.sync.*}, whose defaults are the
+ * constants below (the one place they live; {@link #defaults()} is made of them).
  *
  * @param snapshotEveryOps store a snapshot after this many ops since the last one ([S7])
  * @param snapshotEvery    or after this much time, if at least one op is new ([S7])
@@ -34,11 +34,17 @@ public record RoomConfig(int snapshotEveryOps, Duration snapshotEvery, int maxCa
                 DEFAULT_IDLE_UNLOAD);
     }
 
+    public static final int SNAPSHOT_EVERY_OPS = 500;
+    public static final int SNAPSHOT_EVERY_SECONDS = 60;
+    public static final int MAX_CATCHUP_OPS = 1_000;
+    public static final int MAX_BATCH_OPS = 100;
+    public static final int MAX_PENDING_OPS = 5_000;
+    public static final int RETRY_BACKOFF_SECONDS = 1;
     static final Duration DEFAULT_IDLE_UNLOAD = Duration.ofSeconds(30);
 
     public static RoomConfig defaults() {
-        return new RoomConfig(500, Duration.ofSeconds(60), 1_000, 100, 5_000, Duration.ofSeconds(1),
-                DEFAULT_IDLE_UNLOAD);
+        return new RoomConfig(SNAPSHOT_EVERY_OPS, Duration.ofSeconds(SNAPSHOT_EVERY_SECONDS), MAX_CATCHUP_OPS, MAX_BATCH_OPS,
+                MAX_PENDING_OPS, Duration.ofSeconds(RETRY_BACKOFF_SECONDS), DEFAULT_IDLE_UNLOAD);
     }
 
     public RoomConfig withIdleUnload(Duration idleUnload) {

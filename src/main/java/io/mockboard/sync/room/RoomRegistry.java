@@ -38,6 +38,11 @@ public final class RoomRegistry {
      * The board's room, created (and its load started) when there is none. Concurrent calls get the same
      * instance, and a board is loaded once per room.
      */
+    /** The tuning every room of this registry runs with. */
+    public RoomConfig config() {
+        return config;
+    }
+
     public BoardRoom room(BoardId id) {
         Objects.requireNonNull(id, "id");
         BoardRoom[] created = new BoardRoom[1];

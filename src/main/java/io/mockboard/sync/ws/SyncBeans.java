@@ -15,7 +15,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,55 +36,41 @@ class SyncBeans {
 
     SyncBeans(SyncConfig config) {
         this.config = config;
-        this.storeExecutor = Executors.newFixedThreadPool(config.storeThreads().orElse(8),
+        this.storeExecutor = Executors.newFixedThreadPool(config.storeThreads(),
                 Thread.ofPlatform().name("mockboard-store-", 0).daemon(true).factory());
     }
 
     @Produces
     @Singleton
     ProtocolCodec codec() {
-        ProtocolLimits d = ProtocolLimits.defaults();
-        return new ProtocolCodec(new ProtocolLimits(d.maxFrameChars(), d.maxJsonDepth(),
-                config.maxElementsPerPush().orElse(d.maxElementsPerPush()), d.maxElementDepth(), d.maxPoints(),
-                d.maxTextChars(), d.maxStringChars(), d.maxIdChars(), d.maxSelection(), d.maxLaserPoints(),
-                config.framesPerSecond().orElse(d.framesPerSecond()), config.frameBurst().orElse(d.frameBurst()),
-                d.maxRateLimitedFrames(), d.maxBadFrames()));
+        return new ProtocolCodec(ProtocolLimits.defaults().withMaxElementsPerPush(config.maxElementsPerPush())
+                .withFrameRate(config.framesPerSecond(), config.frameBurst()));
     }
 
     @Produces
     @Singleton
     FairUse fairUse() {
-        FairUse d = FairUse.defaults();
-        return new FairUse(config.bytesPerSecond().orElse(d.bytesPerSecond()), config.byteBurst().orElse(d.byteBurst()),
-                config.maxPresenceChars().orElse(d.maxPresenceChars()), config.presencePerSecond().orElse(d.presencePerSecond()),
-                config.maxSocketsPerUserBoard().orElse(d.maxSocketsPerUserBoard()), config.maxSocketsPerUser().orElse(d.maxSocketsPerUser()),
-                config.maxSocketsPerBoard().orElse(d.maxSocketsPerBoard()),
-                config.dropPresenceAboveBytes().orElse(d.dropPresenceAboveBytes()), config.closeAboveBytes().orElse(d.closeAboveBytes()));
+        return new FairUse(config.bytesPerSecond(), config.byteBurst(), config.maxPresenceChars(), config.presencePerSecond(),
+                config.maxSocketsPerUserBoard(), config.maxSocketsPerUser(), config.maxSocketsPerBoard(), config.dropPresenceAboveBytes(),
+                config.closeAboveBytes());
     }
 
     @Produces
     @Singleton
     PostgresRoomStore store(DataSource dataSource) {
-        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters().orElse(PostgresRoomStore.DEFAULT_WRITERS));
+        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters());
     }
 
     @Produces
     @Singleton
     RoomRegistry rooms(PostgresRoomStore store, Clock clock, Instance<RoomListener> listeners) {
-        RoomConfig d = RoomConfig.defaults();
-        RoomConfig room = new RoomConfig(
-                config.snapshotEveryOps().orElse(d.snapshotEveryOps()),
-                config.snapshotEvery().orElse(d.snapshotEvery()),
-                config.maxCatchupOps().orElse(d.maxCatchupOps()),
-                config.maxBatchOps().orElse(d.maxBatchOps()),
-                config.maxPendingOps().orElse(d.maxPendingOps()),
-                config.retryBackoff().orElse(d.retryBackoff()),
-                d.idleUnload());
+        RoomConfig room = new RoomConfig(config.snapshotEveryOps(), config.snapshotEvery(), config.maxCatchupOps(), config.maxBatchOps(),
+                config.maxPendingOps(), config.retryBackoff());
         return new RoomRegistry(store, clock, roomExecutor, room, new RoomListeners(listeners.stream().toList()));
     }
 
     void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms) {
-        long every = config.tickInterval().orElse(Duration.ofSeconds(1)).toMillis();
+        long every = config.tickInterval().toMillis();
         tickTimer = vertx.setPeriodic(every, id -> rooms.tickAll());
     }
 

@@ -1,15 +1,19 @@
 package io.mockboard.sync.ws;
 
+import io.mockboard.sync.protocol.FairUse;
+import io.mockboard.sync.protocol.ProtocolLimits;
+import io.mockboard.sync.room.RoomConfig;
+import io.mockboard.sync.store.PostgresRoomStore;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
- * Settings of the sync engine ({@code mockboard.sync.*}). Unset values fall back to the defaults in
- * {@code RoomConfig.defaults()} and {@code ProtocolLimits.defaults()}, the one place they live.
+ * Settings of the sync engine ({@code mockboard.sync.*}), typed, with their defaults: the constants of the engine's
+ * parts ({@code RoomConfig}, {@code ProtocolLimits}, {@code FairUse}, {@code PostgresRoomStore}), so each default
+ * lives in one place. {@code docs/configuration.md} lists them; a test keeps the two in step.
  */
 @ConfigMapping(prefix = "mockboard.sync")
 public interface SyncConfig {
@@ -17,65 +21,86 @@ public interface SyncConfig {
     Optional<List<String>> allowedOrigins();
 
     /** Take a snapshot of a board's scene after this many ops. */
-    OptionalInt snapshotEveryOps();
+    @WithDefault("" + RoomConfig.SNAPSHOT_EVERY_OPS)
+    int snapshotEveryOps();
 
     /** Take a snapshot after this much time when the board changed. */
-    Optional<Duration> snapshotEvery();
+    @WithDefault(RoomConfig.SNAPSHOT_EVERY_SECONDS + "s")
+    Duration snapshotEvery();
 
     /** A reconnecting client at most this many ops behind gets the ops, else a snapshot. */
-    OptionalInt maxCatchupOps();
+    @WithDefault("" + RoomConfig.MAX_CATCHUP_OPS)
+    int maxCatchupOps();
 
     /** Most ops written in one group commit. */
-    OptionalInt maxBatchOps();
+    @WithDefault("" + RoomConfig.MAX_BATCH_OPS)
+    int maxBatchOps();
 
     /** Most pushes a room holds unsaved; more are refused with a retryable error. */
-    OptionalInt maxPendingOps();
+    @WithDefault("" + RoomConfig.MAX_PENDING_OPS)
+    int maxPendingOps();
 
     /** Wait this long before retrying a failed append. */
-    Optional<Duration> retryBackoff();
+    @WithDefault(RoomConfig.RETRY_BACKOFF_SECONDS + "s")
+    Duration retryBackoff();
 
     /** Sustained frames per second per connection. */
-    OptionalInt framesPerSecond();
+    @WithDefault("" + ProtocolLimits.FRAMES_PER_SECOND)
+    int framesPerSecond();
 
     /** Frames a connection may send in a burst. */
-    OptionalInt frameBurst();
+    @WithDefault("" + ProtocolLimits.FRAME_BURST)
+    int frameBurst();
 
     /** Most elements in one push. */
-    OptionalInt maxElementsPerPush();
+    @WithDefault("" + ProtocolLimits.MAX_ELEMENTS_PER_PUSH)
+    int maxElementsPerPush();
 
     /** Threads writing to and reading from PostgreSQL for the rooms. */
-    OptionalInt storeThreads();
+    @WithDefault("8")
+    int storeThreads();
 
     /** Group commits that may run at once; appends arriving meanwhile are stored together, across boards. */
-    OptionalInt storeWriters();
+    @WithDefault("" + PostgresRoomStore.DEFAULT_WRITERS)
+    int storeWriters();
 
     /** How often rooms get their housekeeping tick (time-based snapshots, retries, idle unload). */
-    Optional<Duration> tickInterval();
+    @WithDefault("1s")
+    Duration tickInterval();
 
     /** Sustained inbound bytes per second per connection. */
-    OptionalLong bytesPerSecond();
+    @WithDefault("" + FairUse.BYTES_PER_SECOND)
+    long bytesPerSecond();
 
     /** Inbound bytes a connection may send in a burst. */
-    OptionalLong byteBurst();
+    @WithDefault("" + FairUse.BYTE_BURST)
+    long byteBurst();
 
     /** Longest presence frame, in chars. */
-    OptionalInt maxPresenceChars();
+    @WithDefault("" + FairUse.MAX_PRESENCE_CHARS)
+    int maxPresenceChars();
 
     /** Presence frames per second per connection that are relayed (more are dropped, latest wins). */
-    OptionalInt presencePerSecond();
+    @WithDefault("" + FairUse.PRESENCE_PER_SECOND)
+    int presencePerSecond();
 
     /** Sockets one person may have open on one board. */
-    OptionalInt maxSocketsPerUserBoard();
+    @WithDefault("" + FairUse.MAX_SOCKETS_PER_USER_BOARD)
+    int maxSocketsPerUserBoard();
 
     /** Sockets one person may have open on this server. */
-    OptionalInt maxSocketsPerUser();
+    @WithDefault("" + FairUse.MAX_SOCKETS_PER_USER)
+    int maxSocketsPerUser();
 
     /** Sockets one board may have. */
-    OptionalInt maxSocketsPerBoard();
+    @WithDefault("" + FairUse.MAX_SOCKETS_PER_BOARD)
+    int maxSocketsPerBoard();
 
     /** Outbound bytes queued for a receiver above which presence to it is dropped. */
-    OptionalLong dropPresenceAboveBytes();
+    @WithDefault("" + FairUse.DROP_PRESENCE_ABOVE_BYTES)
+    long dropPresenceAboveBytes();
 
     /** Outbound bytes queued for a receiver above which it is closed with 4031. */
-    OptionalLong closeAboveBytes();
+    @WithDefault("" + FairUse.CLOSE_ABOVE_BYTES)
+    long closeAboveBytes();
 }
