@@ -1,53 +1,6 @@
 import { CaptureUpdateAction, newElementWith } from "@excalidraw/excalidraw";
 import type { BinaryFileData, BinaryFiles, ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
-
-/**
- * Fetches with the browser session's access token, renewing it once when it was refused as expired. A guest has no
- * token: their HttpOnly cookie identifies them, so no Authorization header is sent.
- */
-export class Api {
-  private readonly source: TokenSource;
-
-  constructor(token: string | null | TokenSource) {
-    this.source = typeof token === "object" && token !== null ? token : fixedToken(token);
-  }
-
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const attempt = () => {
-      const token = this.source.accessToken;
-      return fetch(path, {
-        ...init,
-        headers: { ...(init.headers ?? {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      });
-    };
-    let response = await attempt();
-    if (response.status === 401 && this.source.accessToken !== null && (await this.source.check()) === "signed-in") {
-      response = await attempt();
-    }
-    return response;
-  }
-}
-
-/** Where the API's bearer token comes from: the page's sign-in keeper, which renews it. */
-export interface TokenSource {
-  readonly accessToken: string | null;
-  check(): Promise<"signed-in" | "signed-out">;
-}
-
-function fixedToken(initial: string | null): TokenSource {
-  let token = initial;
-  return {
-    get accessToken() {
-      return token;
-    },
-    async check() {
-      const session = await fetch("/auth/session", { headers: { "X-Requested-With": "JavaScript" } });
-      if (!session.ok) return "signed-out";
-      token = ((await session.json()) as { accessToken: string | null }).accessToken;
-      return "signed-in";
-    },
-  };
-}
+import type { Http } from "../api/http";
 
 type FileApi = Pick<
   ExcalidrawImperativeAPI,
@@ -66,7 +19,7 @@ export class FileSync {
 
   constructor(
     private readonly api: FileApi,
-    private readonly http: Api,
+    private readonly http: Http,
     private readonly boardId: string,
     private readonly notice: (message: string) => void,
   ) {}

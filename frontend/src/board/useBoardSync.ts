@@ -6,7 +6,7 @@ import type { Peer, PeerPresence, PrivateNote } from "../sync/protocol";
 import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
 import { boardTitle, damagedText, frameContent, loadLibrary, newClientId, syncUrl } from "./boardSetup";
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
-import { Api, FileSync } from "./files";
+import { FileSync } from "./files";
 import { restoreRemote } from "./restore";
 
 declare global {
@@ -70,7 +70,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
       signedIn(http);
       let framed = false;
       // FileSync takes board/files' own client (same sign-in keeper) until that file moves to api/http
-      const files = new FileSync(api, new Api(keeper), boardId, (text) => notice({ text, severity: "error" }));
+      const files = new FileSync(api, new Http(keeper), boardId, (text) => notice({ text, severity: "error" }));
       filesRef.current = files;
       void loadLibrary(api, http).catch(() => notice({ text: "The component library could not be loaded.", severity: "info" }));
       void boardTitle(boardId, http).then((t) => {
