@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { PlaybackScene, type RecordedOp } from "../replay/playback";
 import { decodeServerMessage, errorAction } from "./messages";
 import { ACCESS_CHANGED, ERROR_CODES, FINAL_CLOSE_CODES, SIGN_IN_EXPIRED, remoteWins, type ElementJson, type ServerError, type ServerMessage } from "./protocol";
-import { SyncClient, type SocketLike, type Timers } from "./SyncClient";
+import { FakeSocket, FakeTimers } from "./fakes";
+import { SyncClient } from "./SyncClient";
 
 function fixture<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../../protocol-fixtures/${name}`, import.meta.url), "utf8")) as T;
@@ -52,51 +53,6 @@ describe("error codes (error-codes.json)", () => {
     expect(errorAction(error(null)).kind).not.toBe("drop");
   });
 });
-
-class FakeSocket implements SocketLike {
-  sent: Record<string, unknown>[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {}
-  receive(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) });
-  }
-}
-
-class FakeTimers implements Timers {
-  time = 0;
-  private tasks: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-  now() {
-    return this.time;
-  }
-  setTimeout(fn: () => void, ms: number) {
-    this.tasks.push({ at: this.time + ms, fn, id: this.nextId });
-    return this.nextId++;
-  }
-  clearTimeout(handle: unknown) {
-    this.tasks = this.tasks.filter((t) => t.id !== handle);
-  }
-  random() {
-    return 0.5;
-  }
-  advance(ms: number) {
-    const end = this.time + ms;
-    for (;;) {
-      const due = this.tasks.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.tasks = this.tasks.filter((t) => t !== due);
-      this.time = due.at;
-      due.fn();
-    }
-    this.time = end;
-  }
-}
 
 function live(clientId = "k3J9_tab-1", signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
   const sockets: FakeSocket[] = [];
