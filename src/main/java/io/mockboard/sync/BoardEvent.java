@@ -17,7 +17,7 @@ public record BoardEvent(String type, Audience audience, Object body) {
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     /** The sync protocol's own server frames; an event never takes one of these names. */
     public static final Set<String> RESERVED = Set.of("welcome", "ack", "op", "presence", "peer-joined", "peer-left", "error",
-            "pong", "authed");
+            "pong", "authed", "signal");
 
     /** Who an event is for. */
     public enum Audience {

@@ -17,10 +17,12 @@ import java.util.List;
     @JsonSubTypes.Type(value = ClientMessage.Push.class, name = "push"),
     @JsonSubTypes.Type(value = ClientMessage.Presence.class, name = "presence"),
     @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
-    @JsonSubTypes.Type(value = ClientMessage.Auth.class, name = "auth")
+    @JsonSubTypes.Type(value = ClientMessage.Auth.class, name = "auth"),
+    @JsonSubTypes.Type(value = ClientMessage.Signal.class, name = "signal")
 })
 public sealed interface ClientMessage
-        permits ClientMessage.Hello, ClientMessage.Push, ClientMessage.Presence, ClientMessage.Ping, ClientMessage.Auth {
+        permits ClientMessage.Hello, ClientMessage.Push, ClientMessage.Presence, ClientMessage.Ping, ClientMessage.Auth,
+        ClientMessage.Signal {
 
     /** The protocol version this code speaks. */
     int PROTOCOL_VERSION = 1;
@@ -83,6 +85,22 @@ public sealed interface ClientMessage
         public String toString() {
             return "Auth[token=…]"; // never log a credential
         }
+    }
+
+    /**
+     * A message for other participants of the board, relayed as it is and never stored: what peers need to set up a
+     * call between them (offers, answers, ICE candidates, mute state). The server stamps the sender and knows nothing
+     * of the kinds.
+     *
+     * @param to   the session to relay it to, or null for every other session on the board
+     * @param kind 1..32 chars: a lower-case word, dashes allowed
+     * @param data a JSON object of at most {@value ProtocolCodec#MAX_SIGNAL_CHARS} chars, or null
+     */
+    record Signal(
+            @JsonProperty("to") String to,
+            @JsonProperty(value = "kind", required = true) String kind,
+            @JsonProperty("data") ObjectNode data)
+            implements ClientMessage {
     }
 
     /** A pointer position in scene coordinates. */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 final class MessageRules {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern SIGNAL_KIND = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private final ProtocolLimits limits;
 
@@ -41,11 +42,25 @@ final class MessageRules {
             case ClientMessage.Ping ping -> {
                 // any nonce is fine
             }
+            case ClientMessage.Signal signal -> validateSignal(signal);
             case ClientMessage.Auth auth -> {
                 if (auth.token() == null || auth.token().isEmpty() || auth.token().length() > ProtocolCodec.MAX_TOKEN_CHARS) {
                     throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'token' must be 1.." + ProtocolCodec.MAX_TOKEN_CHARS + " chars");
                 }
             }
+        }
+    }
+
+    private static void validateSignal(ClientMessage.Signal signal) throws ProtocolException {
+        if (signal.kind() == null || signal.kind().length() > 32 || !SIGNAL_KIND.matcher(signal.kind()).matches()) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'kind' must be 1..32 chars: lower-case letters, digits and dashes");
+        }
+        if (signal.to() != null && (signal.to().isEmpty() || signal.to().length() > 128)) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "'to' must be a session id or absent");
+        }
+        if (signal.data() != null && signal.data().toString().length() > ProtocolCodec.MAX_SIGNAL_CHARS) {
+            throw new ProtocolException(ErrorCode.TOO_LARGE, "a signal's 'data' may have at most " + ProtocolCodec.MAX_SIGNAL_CHARS
+                    + " chars");
         }
     }
 

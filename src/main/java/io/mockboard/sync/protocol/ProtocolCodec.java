@@ -33,6 +33,8 @@ public final class ProtocolCodec {
 
     /** The longest access token an {@code auth} message may carry (a Keycloak JWT is 1-3 KB). */
     public static final int MAX_TOKEN_CHARS = 16_384;
+    /** Longest {@code data} of a signal: a session description with many codecs fits in a few KB. */
+    public static final int MAX_SIGNAL_CHARS = 16_384;
 
     private final ProtocolLimits limits;
     private final ObjectMapper mapper;

@@ -23,11 +23,12 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = ServerMessage.PeerLeft.class, name = "peer-left"),
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerMessage.Signal.class, name = "signal"),
     @JsonSubTypes.Type(value = ServerMessage.Authed.class, name = "authed")
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Ack, ServerMessage.Op,
         ServerMessage.PeerPresence, ServerMessage.PeerJoined, ServerMessage.PeerLeft, ServerMessage.Error,
-        ServerMessage.Pong, ServerMessage.Event, ServerMessage.Authed {
+        ServerMessage.Pong, ServerMessage.Signal, ServerMessage.Event, ServerMessage.Authed {
 
     /**
      * The answer to hello, sent once the board is loaded. Catch-up is either {@code ops} (every op after
@@ -151,6 +152,13 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     }
 
     record Pong(@JsonProperty("nonce") long nonce) implements ServerMessage {
+    }
+
+    /** A {@code signal} from another session on the board, as it sent it; {@code from} is stamped by the server. */
+    record Signal(
+            @JsonProperty("from") String from,
+            @JsonProperty("kind") String kind,
+            @JsonProperty("data") ObjectNode data) implements ServerMessage {
     }
 
     /**

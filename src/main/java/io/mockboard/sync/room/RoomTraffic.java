@@ -103,6 +103,7 @@ final class RoomTraffic {
                 case ClientMessage.Push push -> onPush(from, push);
                 case ClientMessage.Presence presence -> onPresence(from, presence);
                 case ClientMessage.Ping ping -> sessions.send(from, new ServerMessage.Pong(ping.nonce()));
+                case ClientMessage.Signal signal -> onSignal(from, signal);
                 case ClientMessage.Auth auth -> {
                     // sign-in renewals are the transport's business (it holds the identity); nothing for the room
                 }
@@ -178,6 +179,20 @@ final class RoomTraffic {
         sessions.presence(live.id(), presence); // latest wins; never stored in the op log ([S8])
         sessions.broadcast(ServerMessage.PeerPresence.of(live.id().value(), live.who().userId(), presence), live.id());
         events.presence(live, presence, clock.instant());
+    }
+
+    /** Relayed to one other live session, or to all of them; a target that has left is no longer there to tell. */
+    private void onSignal(RoomSession from, ClientMessage.Signal signal) {
+        if (!(from instanceof RoomSession.Live live)) {
+            sessions.send(from, ServerMessage.Error.of(ErrorCode.NOT_JOINED, "wait for the welcome before sending signals"));
+            return;
+        }
+        ServerMessage.Signal relayed = new ServerMessage.Signal(live.id().value(), signal.kind(), signal.data());
+        if (signal.to() == null) {
+            sessions.broadcast(relayed, live.id());
+        } else if (!signal.to().equals(live.id().value()) && sessions.get(new SessionId(signal.to())) instanceof RoomSession.Live target) {
+            sessions.send(target, relayed);
+        }
     }
 
     // ---------------------------------------------------------------- pushes: one outcome each, from the ledger

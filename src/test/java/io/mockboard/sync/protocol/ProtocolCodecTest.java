@@ -97,6 +97,21 @@ class ProtocolCodecTest {
     }
 
     @Test
+    @DisplayName("[S9] a signal has a short kind and bounded data; anything else is refused")
+    void signalsAreBounded() throws ProtocolException {
+        ClientMessage.Signal signal = (ClientMessage.Signal) codec.decode("{\"t\":\"signal\",\"to\":\"s2\",\"kind\":\"ice-candidate\","
+                + "\"data\":{\"candidate\":\"candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host\"}}");
+        assertEquals("s2", signal.to());
+        assertEquals("ice-candidate", signal.kind());
+        assertEquals(new ClientMessage.Signal(null, "call-leave", null), codec.decode("{\"t\":\"signal\",\"kind\":\"call-leave\"}"));
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected("{\"t\":\"signal\",\"kind\":\"Offer!\"}").code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected("{\"t\":\"signal\",\"to\":\"s2\"}").code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected("{\"t\":\"signal\",\"kind\":\"offer\",\"data\":\"v=0\"}").code());
+        assertEquals(ErrorCode.TOO_LARGE, rejected("{\"t\":\"signal\",\"kind\":\"offer\",\"data\":{\"sdp\":\""
+                + "x".repeat(ProtocolCodec.MAX_SIGNAL_CHARS) + "\"}}").code());
+    }
+
+    @Test
     @DisplayName("decodes ping")
     void decodesPing() throws ProtocolException {
         assertEquals(new ClientMessage.Ping(123), codec.decode("{\"t\":\"ping\",\"nonce\":123}"));

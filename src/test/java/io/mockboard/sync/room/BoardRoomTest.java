@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.protocol.ClientMessage;
@@ -544,10 +545,33 @@ class BoardRoomTest {
         assertEquals(List.of("presence u-ada", "presence u-ada"), events);
     }
 
+    @Test
+    @DisplayName("[S8] signals reach the session they name, or every other one, stamped with the sender; never stored")
+    void signals() {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        Conn bob = connect(BOB, "bob-tab", 0);
+        Conn oli = connect(OLI, "oli-tab", 0);
+        ObjectNode offer = JsonNodeFactory.instance.objectNode().put("type", "offer").put("sdp", "v=0");
+        ada.send(new ClientMessage.Signal(bob.id.value(), "offer", offer));
+        assertEquals(new ServerMessage.Signal(ada.id.value(), "offer", offer), bob.socket.last(ServerMessage.Signal.class));
+        assertTrue(oli.socket.all(ServerMessage.Signal.class).isEmpty(), "only the named session");
+        oli.send(new ClientMessage.Signal(null, "call-join", null));
+        assertEquals(new ServerMessage.Signal(oli.id.value(), "call-join", null), ada.socket.last(ServerMessage.Signal.class));
+        assertEquals(new ServerMessage.Signal(oli.id.value(), "call-join", null), bob.socket.last(ServerMessage.Signal.class));
+        assertTrue(oli.socket.all(ServerMessage.Signal.class).isEmpty(), "not back to the sender");
+        int before = ada.socket.sent.size() + bob.socket.sent.size() + oli.socket.sent.size();
+        ada.send(new ClientMessage.Signal(ada.id.value(), "offer", offer));
+        ada.send(new ClientMessage.Signal("s-gone", "offer", offer));
+        assertEquals(before, ada.socket.sent.size() + bob.socket.sent.size() + oli.socket.sent.size(),
+                "not to itself; a session that left is not there");
+        assertTrue(ada.socket.sent.stream().noneMatch(m -> m instanceof ServerMessage.Error));
+        assertEquals(0, store.ops(board).size());
+    }
+
     // ------------------------------------------------------------------ [S9]
 
     @Test
-    @DisplayName("[S9] push and presence before the welcome are refused with not_joined, without affecting others")
+    @DisplayName("[S9] push, presence and signals before the welcome are refused with not_joined, without affecting others")
     void notJoined() {
         Conn ada = connect(ADA, "ada-tab", 0);
         BoardRoom room = registry.room(board);
@@ -558,6 +582,9 @@ class BoardRoomTest {
         assertEquals(5L, early.error().clientSeq());
         early.send(new ClientMessage.Presence(null, List.of(), null, null, ClientMessage.Idle.ACTIVE));
         assertEquals(ErrorCode.NOT_JOINED, early.error().code());
+        early.send(new ClientMessage.Signal(ada.id.value(), "offer", null));
+        assertEquals(ErrorCode.NOT_JOINED, early.error().code());
+        assertTrue(ada.socket.all(ServerMessage.Signal.class).isEmpty());
         assertEquals(0, store.ops(board).size());
         assertTrue(ada.socket.sent.stream().noneMatch(m -> m instanceof ServerMessage.Error));
     }

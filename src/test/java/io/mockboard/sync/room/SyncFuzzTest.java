@@ -423,6 +423,7 @@ class SyncFuzzTest {
                 case ServerMessage.PeerJoined joined -> { }
                 case ServerMessage.PeerLeft left -> { }
                 case ServerMessage.Pong pong -> { }
+                case ServerMessage.Signal signal -> fail("no signals in the fuzz run");
                 case ServerMessage.Event event -> fail("no domain events in the fuzz run");
                 case ServerMessage.Authed authed -> fail("sign-in renewals are the transport's, never the room's");
             }
