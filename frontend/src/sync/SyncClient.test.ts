@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ElementJson, ServerMessage } from "./protocol";
+import type { ElementJson, ServerMessage, SignalMessage } from "./protocol";
 import { FakeSocket, FakeTimers } from "./fakes";
 import { SyncClient, type SyncStatus } from "./SyncClient";
 
@@ -13,6 +13,7 @@ function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
   const remote: ElementJson[][] = [];
   const statuses: { status: SyncStatus; unsent: number }[] = [];
   const notices: string[] = [];
+  const signals: SignalMessage[] = [];
   const client = new SyncClient({
     clientId: "tab-1",
     timers,
@@ -26,15 +27,32 @@ function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
       remote: (elements) => remote.push(elements),
       status: (status, unsent) => statuses.push({ status, unsent }),
       notice: (message) => notices.push(message),
+      signal: (signal) => signals.push(signal),
     },
   });
   const last = () => sockets[sockets.length - 1];
   const welcome = (head: number, ops: ServerMessage[] = []) =>
     last().receive({ t: "welcome", sessionId: "s", head, ops: ops as never, you: null as never, peers: [] });
-  return { client, sockets, timers, remote, statuses, notices, last, welcome };
+  return { client, sockets, timers, remote, statuses, notices, signals, last, welcome };
 }
 
 describe("SyncClient", () => {
+  it("sends signals only while live, drops them otherwise, and hands incoming ones to the listener", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    expect(t.client.signal("s2", "offer", { sdp: "v=0" })).toBe(false);
+    t.welcome(0);
+    expect(t.client.signal("s2", "offer", { sdp: "v=0" })).toBe(true);
+    expect(t.client.signal(null, "call-join")).toBe(true);
+    expect(t.last().ofType("signal")).toEqual([
+      { t: "signal", to: "s2", kind: "offer", data: { sdp: "v=0" } },
+      { t: "signal", to: null, kind: "call-join", data: null },
+    ]);
+    t.last().receive({ t: "signal", from: "s2", kind: "answer", data: { sdp: "v=0" } });
+    expect(t.signals).toEqual([{ t: "signal", from: "s2", kind: "answer", data: { sdp: "v=0" } }]);
+  });
+
   it("says hello with the last seq and goes live on welcome", () => {
     const t = setup();
     t.client.start();

@@ -137,6 +137,16 @@ export class SyncClient {
     this.presenceThrottle.offer(state);
   }
 
+  /**
+   * Sends a signal to one other session (or, with `to` null, to all of them) if the socket is live; signals are
+   * ephemeral, so one that cannot be sent now is dropped and false returned (the call starts over on reconnect).
+   */
+  signal(to: string | null, kind: string, data: Record<string, unknown> | null = null): boolean {
+    if (!this.joined) return false;
+    this.send({ t: "signal", to, kind, data });
+    return true;
+  }
+
   private open(): void {
     this.joined = false;
     this.opened = false;
@@ -218,6 +228,9 @@ export class SyncClient {
         return;
       case "step":
         this.options.listener.step?.(message);
+        return;
+      case "signal":
+        this.options.listener.signal?.(message);
         return;
       case "authed":
         this.renewedSignIns++;

@@ -14,6 +14,7 @@ const SERVER_TYPES: Record<ServerMessage["t"], true> = {
   note: true,
   step: true,
   authed: true,
+  signal: true,
 };
 
 /** A server frame as a message, or null when it is not JSON or not a message this client knows. */
@@ -38,6 +39,8 @@ function isServerMessage(value: unknown): value is ServerMessage {
       return typeof m.seq === "number" && Array.isArray(m.elements);
     case "ack":
       return typeof m.clientSeq === "number";
+    case "signal":
+      return typeof m.from === "string" && typeof m.kind === "string" && (m.data === null || m.data === undefined || typeof m.data === "object");
     default:
       return true;
   }

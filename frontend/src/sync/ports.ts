@@ -1,4 +1,4 @@
-import type { ElementJson, Peer, PeerPresence, PrivateNote, StepMessage } from "./protocol";
+import type { ElementJson, Peer, PeerPresence, PrivateNote, SignalMessage, StepMessage } from "./protocol";
 
 /** The little of a WebSocket the client needs, so tests can drive it without a browser. */
 export interface SocketLike {
@@ -44,6 +44,8 @@ export interface SyncListener {
   note?(note: PrivateNote): void;
   /** The session moved to a framework step. */
   step?(step: StepMessage): void;
+  /** A signal from another session on the board (the call's signalling). */
+  signal?(signal: SignalMessage): void;
 }
 
 export interface SyncOptions {

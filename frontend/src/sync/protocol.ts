@@ -28,7 +28,9 @@ export type Presence = {
 export type Ping = { t: "ping"; nonce: number };
 /** The renewed access token of the same person: the socket keeps running on it (no reconnect). */
 export type Auth = { t: "auth"; token: string };
-export type ClientMessage = Hello | Push | Presence | Ping | Auth;
+/** A small message for other sessions on the board (`to`: one session; absent: all of them), relayed, never stored. */
+export type Signal = { t: "signal"; to?: string | null; kind: string; data?: Record<string, unknown> | null };
+export type ClientMessage = Hello | Push | Presence | Ping | Auth | Signal;
 
 export type Peer = { sessionId: string; userId: string; name: string; role: string; color: string };
 export type Op = {
@@ -84,6 +86,8 @@ export type PrivateNote = {
   elementIds: string[];
   criterion: string | null;
 };
+/** A signal from another session on the board; `from` is its session id (stamped by the server). */
+export type SignalMessage = { t: "signal"; from: string; kind: string; data: Record<string, unknown> | null };
 /** The socket now runs on the renewed sign-in, until expiresAt. */
 export type Authed = { t: "authed"; expiresAt: string | null };
 /** The session moved to a framework step; everyone on the board receives it. */
@@ -99,6 +103,7 @@ export type ServerMessage =
   | Pong
   | PrivateNote
   | StepMessage
+  | SignalMessage
   | Authed;
 
 /** Close codes after which reconnecting cannot help. */
