@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     static final String[] DOMAINS = {"io.mockboard.board..", "io.mockboard.session..", "io.mockboard.template..",
-        "io.mockboard.rubric..", "io.mockboard.replay.."};
+        "io.mockboard.rubric..", "io.mockboard.replay..", "io.mockboard.call.."};
     static JavaClasses main;
 
     @BeforeAll

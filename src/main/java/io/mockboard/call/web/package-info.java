@@ -1,0 +1,2 @@
+/** The call's HTTP API. */
+package io.mockboard.call.web;
