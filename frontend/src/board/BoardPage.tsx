@@ -1,7 +1,10 @@
 import { Excalidraw } from "@excalidraw/excalidraw";
 import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import type { Http } from "../api/http";
 import { openSignIn } from "../auth";
+import { CallControls } from "../call/CallControls";
+import { useCall } from "../call/useCall";
 import { useOwnPresence } from "../presence/useOwnPresence";
 import { usePeers } from "../presence/usePeers";
 import { InterviewerPanel } from "../session/InterviewerPanel";
@@ -23,16 +26,28 @@ export function BoardPage({ boardId }: Props) {
   const [notice, setNotice] = useState<NoticeText | null>(null);
   const showError = useCallback((text: string) => setNotice({ text, severity: "error" }), []);
 
+  const [http, setHttp] = useState<Http | null>(null);
+
   const interview = useInterview(api, showError);
   const peers = usePeers(api);
   const sync = useBoardSync(api, boardId, {
-    signedIn: (http) => boardId && interview.start(http, boardId),
+    signedIn: (client) => {
+      setHttp(client);
+      if (boardId) interview.start(client, boardId);
+    },
     rejoined: interview.rejoined,
     note: interview.addNote,
     notice: setNotice,
-    peers: peers.peers,
+    peers: (you, list) => {
+      peers.peers(you, list);
+      call.onPeers(you, list);
+    },
     presence: peers.presence,
+    signal: (signal) => call.onSignal(signal),
   });
+  const call = useCall(boardId ? sync.client : null, http);
+  const { call: showCall } = peers;
+  useEffect(() => showCall(call.state.peers), [showCall, call.state.peers]);
   const presence = useOwnPresence(api, boardId, sync.client, peers.followedTo);
 
   const onApi = useCallback((excalidraw: ExcalidrawImperativeAPI) => {
@@ -59,6 +74,10 @@ export function BoardPage({ boardId }: Props) {
             onClick={interview.togglePanel}>
             Panel
           </button>
+        )}
+        {call.available && !ended && (
+          <CallControls state={call.state} listenOnly={readOnly} devices={call.devices} onJoin={(mic) => void call.join(mic)}
+            onLeave={call.leave} onToggleMute={call.toggleMute} onDevice={call.chooseDevice} />
         )}
         {me && (
           <span className="who" data-testid="you">

@@ -2,7 +2,7 @@ import type { BinaryFiles, ExcalidrawImperativeAPI } from "@excalidraw/excalidra
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import { Http } from "../api/http";
 import { onSignedInElsewhere, requireSession, SignInKeeper } from "../auth";
-import type { Peer, PeerPresence, PrivateNote } from "../sync/protocol";
+import type { Peer, PeerPresence, PrivateNote, SignalMessage } from "../sync/protocol";
 import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
 import { boardTitle, damagedText, frameContent, loadLibrary, newClientId, syncUrl } from "./boardSetup";
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
@@ -34,6 +34,7 @@ export type BoardSyncEvents = {
   notice(notice: Notice): void;
   peers(you: Peer | null, list: Peer[]): void;
   presence(presence: PeerPresence): void;
+  signal(signal: SignalMessage): void;
 };
 
 /**
@@ -57,6 +58,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
   const notice = useEffectEvent((n: Notice) => events.notice(n));
   const peers = useEffectEvent((you: Peer | null, list: Peer[]) => events.peers(you, list));
   const presence = useEffectEvent((p: PeerPresence) => events.presence(p));
+  const signal = useEffectEvent((m: SignalMessage) => events.signal(m));
 
   useEffect(() => {
     if (!api || !boardId) return;
@@ -69,8 +71,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
       const http = new Http(keeper);
       signedIn(http);
       let framed = false;
-      // FileSync takes board/files' own client (same sign-in keeper) until that file moves to api/http
-      const files = new FileSync(api, new Http(keeper), boardId, (text) => notice({ text, severity: "error" }));
+      const files = new FileSync(api, http, boardId, (text) => notice({ text, severity: "error" }));
       filesRef.current = files;
       void loadLibrary(api, http).catch(() => notice({ text: "The component library could not be loaded.", severity: "info" }));
       void boardTitle(boardId, http).then((t) => {
@@ -113,6 +114,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
             peers(you, list);
           },
           presence: (p) => presence(p),
+          signal: (m) => signal(m),
         },
       });
       live = client;

@@ -11,7 +11,13 @@ export type CollaboratorView = {
   selectedElementIds: Record<string, true>;
   userState: "active" | "idle" | "away";
   isCurrentUser?: boolean;
+  isInCall?: boolean;
+  isSpeaking?: boolean;
+  isMuted?: boolean;
 };
+
+/** A person's part in the board's call, as Excalidraw shows it on their avatar. */
+export type CallView = { speaking: boolean; muted: boolean };
 
 /** Excalidraw's own hash of a collaborator id (`clients.ts`): it picks the avatar, cursor and outline colour. */
 function excalidrawHash(id: string): number {
@@ -46,7 +52,11 @@ export function distinctIds(userIds: string[]): Map<string, string> {
 }
 
 /** Builds Excalidraw's collaborators map from the peers and their latest presence. */
-export function collaborators(peers: Peer[], presence: Map<string, PeerPresence>): Map<string, CollaboratorView> {
+export function collaborators(
+  peers: Peer[],
+  presence: Map<string, PeerPresence>,
+  call: Map<string, CallView> = new Map(),
+): Map<string, CollaboratorView> {
   const map = new Map<string, CollaboratorView>();
   const ids = distinctIds(peers.map((peer) => peer.userId));
   for (const peer of peers) {
@@ -68,6 +78,9 @@ export function collaborators(peers: Peer[], presence: Map<string, PeerPresence>
       button: laser ? "down" : "up",
       selectedElementIds: Object.fromEntries((p?.selection ?? []).map((id) => [id, true as const])),
       userState: p?.idle ?? "active",
+      ...(call.has(peer.sessionId)
+        ? { isInCall: true, isSpeaking: call.get(peer.sessionId)!.speaking, isMuted: call.get(peer.sessionId)!.muted }
+        : {}),
     });
   }
   return map;

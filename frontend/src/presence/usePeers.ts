@@ -1,7 +1,7 @@
 import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useRef } from "react";
 import type { Peer, PeerPresence } from "../sync/protocol";
-import { collaborators } from "./collaborators";
+import { collaborators, type CallView } from "./collaborators";
 import { followViewport } from "./follow";
 
 /**
@@ -12,12 +12,22 @@ export function usePeers(api: ExcalidrawImperativeAPI | null) {
   const list = useRef<Peer[]>([]);
   const latest = useRef(new Map<string, PeerPresence>());
   const appliedScroll = useRef<{ x: number; y: number } | null>(null);
+  const inCall = useRef(new Map<string, CallView>());
 
   const render = useCallback(() => {
     api?.updateScene({
-      collaborators: collaborators(list.current, latest.current) as unknown as Map<SocketId, Collaborator>,
+      collaborators: collaborators(list.current, latest.current, inCall.current) as unknown as Map<SocketId, Collaborator>,
     });
   }, [api]);
+
+  /** Who of them is in the call, speaking or muted: drawn on their avatars. */
+  const call = useCallback(
+    (peers: { sessionId: string; speaking: boolean; muted: boolean }[]) => {
+      inCall.current = new Map(peers.map((p) => [p.sessionId, { speaking: p.speaking, muted: p.muted }]));
+      render();
+    },
+    [render],
+  );
 
   /** Who is on the board now; the presence of those who left is forgotten. */
   const peers = useCallback(
@@ -51,5 +61,5 @@ export function usePeers(api: ExcalidrawImperativeAPI | null) {
     return applied !== null && Math.abs(applied.x - scrollX) < 0.5 && Math.abs(applied.y - scrollY) < 0.5;
   }, []);
 
-  return { peers, presence, followedTo };
+  return { peers, presence, call, followedTo };
 }

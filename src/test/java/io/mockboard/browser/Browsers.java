@@ -22,18 +22,34 @@ public final class Browsers implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
 
-    private Browsers(Path executable) {
+    private Browsers(Path executable, List<String> extraArgs) {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        List<String> args = new java.util.ArrayList<>(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        args.addAll(extraArgs);
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                .setArgs(args));
     }
 
     /** Starts Chromium, or skips the calling test (with the reason) when the machine has none. */
     public static Browsers startOrSkip() {
+        return startOrSkip(List.of());
+    }
+
+    /**
+     * Chromium whose microphone plays this WAV file (looped) with no permission prompt, and whose calls use
+     * loopback addresses only: real WebRTC and MediaRecorder on one machine, with no microphone.
+     */
+    public static Browsers withMicrophone(Path wav) {
+        return startOrSkip(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + wav.toAbsolutePath(), "--allow-loopback-in-peer-connection",
+                "--autoplay-policy=no-user-gesture-required", "--disable-features=WebRtcHideLocalIpsWithMdns"));
+    }
+
+    private static Browsers startOrSkip(List<String> extraArgs) {
         Optional<Path> executable = findChromium();
         if (executable.isEmpty()) {
             String reason = "no Chromium found (looked at MOCKBOARD_CHROMIUM and " + CANDIDATES + "): install Debian's chromium";
@@ -43,7 +59,7 @@ public final class Browsers implements AutoCloseable {
             System.err.println("[browser tests] SKIPPED: " + reason);
         }
         Assumptions.assumeTrue(executable.isPresent(), "no Chromium found: install Debian's chromium to run browser tests");
-        return new Browsers(executable.get());
+        return new Browsers(executable.get(), extraArgs);
     }
 
     static Optional<Path> findChromium() {

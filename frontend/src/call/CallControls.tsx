@@ -1,0 +1,87 @@
+import type { CallState } from "./CallMesh";
+
+type Props = {
+  state: CallState;
+  /** Observers listen: they join without a microphone. */
+  listenOnly: boolean;
+  devices: MediaDeviceInfo[];
+  onJoin(withMicrophone: boolean): void;
+  onLeave(): void;
+  onToggleMute(): void;
+  onDevice(deviceId: string): void;
+};
+
+/** The call in the top bar: join (or listen), mute with Alt+M, pick a microphone, leave; and what state it is in. */
+export function CallControls({ state, listenOnly, devices, onJoin, onLeave, onToggleMute, onDevice }: Props) {
+  const others = state.peers.length;
+  if (state.phase === "idle" || state.phase === "joining") {
+    return (
+      <button type="button" className="call-button" data-testid="call-join" disabled={state.phase === "joining"}
+        title={listenOnly ? "Listen to the call on this board" : "Join the audio call on this board"}
+        onClick={() => onJoin(!listenOnly)}>
+        <HeadsetIcon />
+        {state.phase === "joining" ? "Joining…" : listenOnly ? "Listen in" : "Join call"}
+      </button>
+    );
+  }
+  if (state.phase === "blocked") {
+    return (
+      <span className="call" data-testid="call" data-phase="blocked">
+        <span className="call-note error" role="alert">Microphone blocked by the browser</span>
+        <button type="button" className="call-button" onClick={() => onJoin(true)} title="Allow the microphone in the address bar, then try again">
+          Try again
+        </button>
+        <button type="button" className="call-button" onClick={() => onJoin(false)}>
+          Listen only
+        </button>
+      </span>
+    );
+  }
+  return (
+    <span className="call" data-testid="call" data-phase="in-call" data-speaking={state.speaking} data-muted={state.muted}>
+      {!state.listening && (
+        <button type="button" className={`call-button mic${state.speaking ? " speaking" : ""}`} data-testid="call-mute"
+          aria-pressed={state.muted} onClick={onToggleMute} title={state.muted ? "Unmute (Alt+M)" : "Mute (Alt+M)"}
+          aria-label={state.muted ? "Unmute" : "Mute"}>
+          <MicIcon muted={state.muted} />
+        </button>
+      )}
+      {state.listening && <span className="call-note">Listening</span>}
+      {devices.length > 1 && !state.listening && (
+        <select className="call-device" aria-label="Microphone" value={state.deviceId ?? ""} onChange={(e) => onDevice(e.target.value)}>
+          {state.deviceId === null && <option value="">Default microphone</option>}
+          {devices.map((d, i) => (
+            <option key={d.deviceId} value={d.deviceId}>
+              {d.label || `Microphone ${i + 1}`}
+            </option>
+          ))}
+        </select>
+      )}
+      <span className={state.reconnecting || others === 0 ? "call-note" : "call-count"} data-testid="call-count" role="status">
+        {state.reconnecting ? "Reconnecting the call…" : others === 0 ? "Waiting for others" : `${others + 1} in call`}
+      </span>
+      <button type="button" className="call-button leave" data-testid="call-leave" onClick={onLeave} title="Leave the call">
+        Leave
+      </button>
+    </span>
+  );
+}
+
+function HeadsetIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <path d="M3 18v-6a9 9 0 0 1 18 0v6" />
+      <path d="M21 19a2 2 0 0 1-2 2h-1v-6h3zM3 19a2 2 0 0 0 2 2h1v-6H3z" />
+    </svg>
+  );
+}
+
+function MicIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <rect x="9" y="2" width="6" height="12" rx="3" />
+      <path d="M5 10a7 7 0 0 0 14 0M12 17v4" />
+      {muted && <path d="M3 3l18 18" />}
+    </svg>
+  );
+}

@@ -1,0 +1,344 @@
+import type { SignalMessage } from "../sync/protocol";
+import { isLoopbackCandidate, VoiceMeter } from "./voice";
+
+/** What the server says about ICE (`GET /api/call/settings`). */
+export type CallSettings = { iceServers: RTCIceServer[]; loopbackOnly: boolean };
+
+export type CallPhase = "idle" | "joining" | "in-call" | "blocked";
+
+/** Another person in the call, as this page sees them. */
+export type CallPeer = { sessionId: string; muted: boolean; listening: boolean; speaking: boolean; connection: RTCPeerConnectionState };
+
+export type CallState = {
+  phase: CallPhase;
+  /** Joined without a microphone: hears the others, is not heard (observers; a blocked microphone). */
+  listening: boolean;
+  muted: boolean;
+  speaking: boolean;
+  /** A connection to someone in the call dropped and is being restored. */
+  reconnecting: boolean;
+  peers: CallPeer[];
+  deviceId: string | null;
+};
+
+/** The page's side of the call: send a signal (false when the socket is not live) and learn of changes. */
+export interface CallPorts {
+  signal(to: string | null, kind: string, data: Record<string, unknown> | null): boolean;
+  changed(state: CallState): void;
+  /** The microphone (a test or a page may replace it). */
+  microphone?(deviceId: string | null): Promise<MediaStream>;
+}
+
+type Peer = {
+  id: string;
+  pc: RTCPeerConnection;
+  polite: boolean;
+  makingOffer: boolean;
+  ignoreOffer: boolean;
+  /** Signals from this peer, handled one after the other. */
+  queue: Promise<void>;
+  audio: HTMLAudioElement;
+  muted: boolean;
+  listening: boolean;
+  speaking: boolean;
+  sending: boolean;
+};
+
+const SELF = "self";
+
+function describe(description: RTCSessionDescription): Record<string, unknown> {
+  return { type: description.type, sdp: description.sdp };
+}
+
+/**
+ * A mesh call between the people on a board (2-4 in an interview): one RTCPeerConnection per other person in the
+ * call, negotiated with "perfect negotiation" over the board socket's signals. Whoever is already in the call
+ * offers to a newcomer (`call-join`), so a page joining never waits; offers that cross are settled by the polite
+ * side (the larger session id) rolling back. Kinds: `call-join`, `call-leave`, `call-state` {muted, listening},
+ * `call-description` (an SDP offer or answer), `call-candidate` (an ICE candidate).
+ */
+export class CallMesh {
+  private phase: CallPhase = "idle";
+  private me: string | null = null;
+  private local: MediaStream | null = null;
+  private muted = false;
+  private speaking = false;
+  private deviceId: string | null = null;
+  private readonly peers = new Map<string, Peer>();
+  private readonly meter: VoiceMeter;
+
+  constructor(
+    private readonly settings: CallSettings,
+    private readonly ports: CallPorts,
+  ) {
+    this.meter = new VoiceMeter((key, speaking) => {
+      if (key === SELF) this.speaking = speaking;
+      else {
+        const peer = this.peers.get(key);
+        if (peer) peer.speaking = speaking;
+      }
+      this.report();
+    });
+  }
+
+  get state(): CallState {
+    return {
+      phase: this.phase,
+      listening: this.phase === "in-call" && this.local === null,
+      muted: this.muted,
+      speaking: this.speaking && !this.muted,
+      reconnecting: [...this.peers.values()].some((p) => p.pc.connectionState === "disconnected" || p.pc.connectionState === "failed"),
+      peers: [...this.peers.values()].map((p) => ({
+        sessionId: p.id,
+        muted: p.muted,
+        listening: p.listening,
+        speaking: p.speaking && !p.muted,
+        connection: p.pc.connectionState,
+      })),
+      deviceId: this.deviceId,
+    };
+  }
+
+  /** The peer connections, for the page's tests and diagnostics. */
+  connections(): Map<string, RTCPeerConnection> {
+    return new Map([...this.peers.values()].map((p) => [p.id, p.pc]));
+  }
+
+  /**
+   * Joins the call with the microphone, or only listening. A microphone the browser blocks leaves the page in
+   * "blocked" (it may join listening instead).
+   */
+  async join(withMicrophone: boolean): Promise<void> {
+    if (this.phase === "in-call" || this.phase === "joining") return;
+    this.phase = "joining";
+    this.report();
+    if (withMicrophone) {
+      try {
+        this.local = await this.microphone(this.deviceId);
+      } catch (e) {
+        console.warn("Mockboard: no microphone for the call", e);
+        this.phase = "blocked";
+        this.report();
+        return;
+      }
+      this.local.getAudioTracks().forEach((t) => (t.enabled = !this.muted));
+      this.meter.watch(SELF, this.local);
+    }
+    this.phase = "in-call";
+    this.announce();
+    this.report();
+  }
+
+  leave(): void {
+    if (this.phase === "idle") return;
+    if (this.phase === "in-call") this.ports.signal(null, "call-leave", null);
+    for (const id of [...this.peers.keys()]) this.drop(id);
+    this.meter.unwatch(SELF);
+    this.local?.getTracks().forEach((t) => t.stop());
+    this.local = null;
+    this.speaking = false;
+    this.phase = "idle";
+    this.report();
+  }
+
+  /** Leaves and lets go of the audio machinery (the page is going away). */
+  dispose(): void {
+    this.leave();
+    this.meter.stop();
+  }
+
+  setMuted(muted: boolean): void {
+    this.muted = muted;
+    this.local?.getAudioTracks().forEach((t) => (t.enabled = !muted));
+    if (this.phase === "in-call") this.ports.signal(null, "call-state", this.ownState());
+    this.report();
+  }
+
+  /** Switches to another microphone without renegotiating: each connection's sender gets the new track. */
+  async useDevice(deviceId: string): Promise<void> {
+    this.deviceId = deviceId;
+    if (!this.local) {
+      this.report();
+      return;
+    }
+    const next = await this.microphone(deviceId);
+    const track = next.getAudioTracks()[0];
+    track.enabled = !this.muted;
+    for (const peer of this.peers.values()) {
+      for (const sender of peer.pc.getSenders()) if (sender.track?.kind === "audio") await sender.replaceTrack(track);
+    }
+    this.local.getTracks().forEach((t) => t.stop());
+    this.local = next;
+    this.meter.watch(SELF, next);
+    this.report();
+  }
+
+  /**
+   * Who is on the board. A person who left is out of the call; when this page's own session changed (the socket
+   * reconnected) its old connections are gone on the other side too, so it joins again.
+   */
+  onPeers(me: string | null, onBoard: string[]): void {
+    for (const id of [...this.peers.keys()]) if (!onBoard.includes(id)) this.drop(id);
+    const rejoined = me !== null && this.me !== null && me !== this.me;
+    this.me = me;
+    if (rejoined && this.phase === "in-call") {
+      for (const id of [...this.peers.keys()]) this.drop(id);
+      this.announce();
+    }
+    this.report();
+  }
+
+  onSignal(signal: SignalMessage): void {
+    if (this.phase !== "in-call") return;
+    const data = signal.data ?? {};
+    switch (signal.kind) {
+      case "call-join": {
+        const peer = this.peer(signal.from, true);
+        this.applyState(peer, data);
+        this.ports.signal(signal.from, "call-state", this.ownState());
+        break;
+      }
+      case "call-leave":
+        this.drop(signal.from);
+        break;
+      case "call-state": {
+        const peer = this.peers.get(signal.from) ?? this.peer(signal.from, false);
+        this.applyState(peer, data);
+        break;
+      }
+      case "call-description": {
+        const peer = this.peers.get(signal.from) ?? this.peer(signal.from, false);
+        this.enqueue(peer, () => this.onDescription(peer, data as unknown as RTCSessionDescriptionInit));
+        break;
+      }
+      case "call-candidate": {
+        const peer = this.peers.get(signal.from);
+        if (!peer) return;
+        const candidate = data as RTCIceCandidateInit;
+        if (this.settings.loopbackOnly && candidate.candidate && !isLoopbackCandidate(candidate.candidate)) return;
+        this.enqueue(peer, async () => {
+          try {
+            await peer.pc.addIceCandidate(candidate);
+          } catch (e) {
+            if (!peer.ignoreOffer) console.warn("Mockboard: an ICE candidate was refused", e);
+          }
+        });
+        break;
+      }
+      default:
+        return; // a kind of a newer page: ignored
+    }
+    this.report();
+  }
+
+  private announce(): void {
+    this.ports.signal(null, "call-join", this.ownState());
+  }
+
+  private ownState(): Record<string, unknown> {
+    return { muted: this.muted, listening: this.local === null };
+  }
+
+  private applyState(peer: Peer, data: Record<string, unknown>): void {
+    peer.muted = data.muted === true;
+    peer.listening = data.listening === true;
+  }
+
+  private microphone(deviceId: string | null): Promise<MediaStream> {
+    if (this.ports.microphone) return this.ports.microphone(deviceId);
+    return navigator.mediaDevices.getUserMedia({
+      audio: { deviceId: deviceId ? { exact: deviceId } : undefined, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      video: false,
+    });
+  }
+
+  /** A connection to this person; `offer`: this side opens it (it was in the call first). */
+  private peer(id: string, offer: boolean): Peer {
+    const existing = this.peers.get(id);
+    if (existing) return existing;
+    const pc = new RTCPeerConnection({ iceServers: this.settings.iceServers });
+    const audio = new Audio();
+    audio.autoplay = true;
+    const peer: Peer = {
+      id,
+      pc,
+      polite: this.me !== null && this.me > id,
+      makingOffer: false,
+      ignoreOffer: false,
+      queue: Promise.resolve(),
+      audio,
+      muted: false,
+      listening: false,
+      speaking: false,
+      sending: false,
+    };
+    this.peers.set(id, peer);
+    pc.onicecandidate = ({ candidate }) => {
+      if (!candidate || !candidate.candidate) return;
+      if (this.settings.loopbackOnly && !isLoopbackCandidate(candidate.candidate)) return;
+      this.ports.signal(id, "call-candidate", candidate.toJSON() as Record<string, unknown>);
+    };
+    pc.onnegotiationneeded = async () => {
+      try {
+        peer.makingOffer = true;
+        await pc.setLocalDescription();
+        if (pc.localDescription) this.ports.signal(id, "call-description", describe(pc.localDescription));
+      } catch (e) {
+        console.warn("Mockboard: the call could not make an offer", e);
+      } finally {
+        peer.makingOffer = false;
+      }
+    };
+    pc.ontrack = ({ track, streams }) => {
+      const stream = streams[0] ?? new MediaStream([track]);
+      audio.srcObject = stream;
+      void audio.play().catch(() => {});
+      this.meter.watch(id, stream);
+    };
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === "failed") pc.restartIce();
+      this.report();
+    };
+    if (offer) this.send(peer, true);
+    return peer;
+  }
+
+  /** Attaches the microphone to the connection (or asks to receive only, so that a listener is still offered audio). */
+  private send(peer: Peer, offering: boolean): void {
+    if (peer.sending) return;
+    peer.sending = true;
+    const track = this.local?.getAudioTracks()[0];
+    if (track && this.local) peer.pc.addTrack(track, this.local);
+    else if (offering) peer.pc.addTransceiver("audio", { direction: "recvonly" });
+  }
+
+  private async onDescription(peer: Peer, description: RTCSessionDescriptionInit): Promise<void> {
+    const pc = peer.pc;
+    const collision = description.type === "offer" && (peer.makingOffer || pc.signalingState !== "stable");
+    peer.ignoreOffer = !peer.polite && collision;
+    if (peer.ignoreOffer) return;
+    await pc.setRemoteDescription(description);
+    if (description.type === "offer") {
+      this.send(peer, false);
+      await pc.setLocalDescription();
+      if (pc.localDescription) this.ports.signal(peer.id, "call-description", describe(pc.localDescription));
+    }
+  }
+
+  private enqueue(peer: Peer, work: () => Promise<void>): void {
+    peer.queue = peer.queue.then(work).catch((e) => console.warn("Mockboard: a call signal failed", e)).finally(() => this.report());
+  }
+
+  private drop(id: string): void {
+    const peer = this.peers.get(id);
+    if (!peer) return;
+    this.peers.delete(id);
+    this.meter.unwatch(id);
+    peer.pc.close();
+    peer.audio.srcObject = null;
+  }
+
+  private report(): void {
+    this.ports.changed(this.state);
+  }
+}

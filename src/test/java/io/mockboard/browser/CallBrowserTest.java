@@ -1,0 +1,104 @@
+package io.mockboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.mockboard.session.TestSessions;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import java.net.URL;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The call on a board, in two Chromium contexts with fake microphones, over loopback. */
+@QuarkusTest
+class CallBrowserTest {
+    static Browsers browsers;
+    static final OidcTestClient oidc = new OidcTestClient();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.withMicrophone(TestVoice.speaking(1_200, 1_800));
+    }
+
+    @AfterAll
+    static void stop() {
+        oidc.close();
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    /** What this page receives from the others: audio energy and seconds of received audio (WebRTC stats). */
+    static final String RECEIVED = """
+            async () => {
+              let energy = 0, seconds = 0, bytes = 0;
+              for (const pc of window.mockboardCall.connections().values()) {
+                (await pc.getStats()).forEach(r => {
+                  if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+                    energy += r.totalAudioEnergy ?? 0; seconds += r.totalSamplesDuration ?? 0; bytes += r.bytesReceived ?? 0;
+                  }
+                });
+              }
+              return { energy, seconds, bytes };
+            }""";
+
+    @Test
+    void twoPeopleTalkOverTheBoardHearEachOtherSeeWhoSpeaksAndMuteStopsTheVoice() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Call");
+        Page cam = SessionFlow.joinAsGuest(browsers.newContext(), TestSessions.link(alice, session.id(), "candidate", false), "Cam");
+        Page ada = SessionFlow.signedInBoard(browsers.newContext(), root, session.boardId(), "alice");
+
+        ada.locator("[data-testid='call-join']").click();
+        ada.locator("[data-testid='call-count']:has-text('Waiting for others')").waitFor();
+        cam.locator("[data-testid='call-join']").click();
+        for (Page page : new Page[] {ada, cam}) {
+            page.locator("[data-testid='call-count']:has-text('2 in call')").waitFor();
+            page.waitForFunction("() => window.mockboardCall.state.peers.every(p => p.connection === 'connected')");
+        }
+        Browsers.screenshot(ada, "call-in-call");
+
+        // each side receives the other's voice
+        for (Page page : new Page[] {ada, cam}) {
+            page.waitForFunction("async () => (await (" + RECEIVED + ")()).energy > 0.01", null, polling());
+        }
+        // the speaking indicator follows the voice (1.2 s of tone, 1.8 s of silence), on the avatar too
+        cam.waitForFunction("() => window.mockboardCall.state.peers[0].speaking", null, polling());
+        cam.waitForFunction("() => [...window.mockboard.excalidraw.getAppState().collaborators.values()]"
+                + ".some(c => c.isInCall && c.isSpeaking)", null, polling());
+        cam.waitForFunction("() => !window.mockboardCall.state.peers[0].speaking", null, polling());
+        ada.locator("[data-testid='call'][data-speaking='true']").waitFor();
+
+        // Alt+M mutes: cam then hears nothing for a whole loop of the voice, and sees ada as muted
+        ada.keyboard().press("Alt+m");
+        ada.locator("[data-testid='call-mute'][aria-pressed='true']").waitFor();
+        cam.waitForFunction("() => window.mockboardCall.state.peers[0].muted");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> before = (Map<String, Number>) cam.evaluate(RECEIVED);
+        cam.waitForFunction("async s => (await (" + RECEIVED + ")()).seconds > s + 3.2", before.get("seconds").doubleValue(), polling());
+        @SuppressWarnings("unchecked")
+        Map<String, Number> muted = (Map<String, Number>) cam.evaluate(RECEIVED);
+        assertThat(muted.get("energy").doubleValue() - before.get("energy").doubleValue()).as("audio energy received while muted")
+                .isLessThan(1e-4);
+        assertThat(cam.evaluate("() => window.mockboardCall.state.peers[0].speaking")).isEqualTo(false);
+        Browsers.screenshot(ada, "call-muted");
+
+        // unmuted, the voice comes back; leaving ends the call for the other side
+        ada.keyboard().press("Alt+m");
+        cam.waitForFunction("e => (async () => (await (" + RECEIVED + ")()).energy > e + 0.01)()", muted.get("energy").doubleValue(), polling());
+        ada.locator("[data-testid='call-leave']").click();
+        cam.locator("[data-testid='call-count']:has-text('Waiting for others')").waitFor();
+        ada.locator("[data-testid='call-join']").waitFor();
+    }
+
+    private static Page.WaitForFunctionOptions polling() {
+        return new Page.WaitForFunctionOptions().setPollingInterval(100).setTimeout(20_000);
+    }
+}
