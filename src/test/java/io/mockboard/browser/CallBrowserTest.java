@@ -2,18 +2,22 @@ package io.mockboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
 import io.mockboard.session.TestSessions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The call on a board, in two Chromium contexts with fake microphones, over loopback. */
+/** The call on a board, in two and three Chromium contexts with fake microphones, over loopback. */
 @QuarkusTest
 class CallBrowserTest {
     static Browsers browsers;
@@ -50,10 +54,17 @@ class CallBrowserTest {
             }""";
 
     @Test
-    void twoPeopleTalkOverTheBoardHearEachOtherSeeWhoSpeaksAndMuteStopsTheVoice() {
+    void peopleOnABoardTalkHearEachOtherSeeWhoSpeaksMuteRejoinAfterADropAndObserversListen() {
         String alice = oidc.getAccessToken("alice", "alice");
         TestSessions.Created session = SessionFlow.startedSession(alice, "Call");
-        Page cam = SessionFlow.joinAsGuest(browsers.newContext(), TestSessions.link(alice, session.id(), "candidate", false), "Cam");
+        // cam's board socket can be dropped: the call must come back with the new socket
+        List<WebSocketRoute> camSockets = new CopyOnWriteArrayList<>();
+        BrowserContext camBrowser = browsers.newContext();
+        camBrowser.routeWebSocket("**/sync", socket -> {
+            socket.connectToServer();
+            camSockets.add(socket);
+        });
+        Page cam = SessionFlow.joinAsGuest(camBrowser, TestSessions.link(alice, session.id(), "candidate", false), "Cam");
         Page ada = SessionFlow.signedInBoard(browsers.newContext(), root, session.boardId(), "alice");
 
         ada.locator("[data-testid='call-join']").click();
@@ -90,12 +101,36 @@ class CallBrowserTest {
         assertThat(cam.evaluate("() => window.mockboardCall.state.peers[0].speaking")).isEqualTo(false);
         Browsers.screenshot(ada, "call-muted");
 
-        // unmuted, the voice comes back; leaving ends the call for the other side
+        // unmuted, the voice comes back
         ada.keyboard().press("Alt+m");
         cam.waitForFunction("e => (async () => (await (" + RECEIVED + ")()).energy > e + 0.01)()", muted.get("energy").doubleValue(), polling());
+
+        // cam's socket drops: the board reconnects with a new session, and the call with it
+        String oldSession = (String) cam.evaluate("() => window.mockboard.sync.identity.sessionId");
+        camSockets.forEach(WebSocketRoute::close);
+        cam.waitForFunction("s => window.mockboard.sync.identity?.sessionId !== s && window.mockboard.sync.status.kind === 'live'", oldSession,
+                polling());
+        for (Page page : new Page[] {ada, cam}) {
+            page.waitForFunction("() => window.mockboardCall.state.peers.length === 1"
+                    + " && window.mockboardCall.state.peers.every(p => p.connection === 'connected')", null, polling());
+            page.waitForFunction("async () => (await (" + RECEIVED + ")()).energy > 0.01", null, polling());
+        }
+
+        // an observer listens: hears both, is heard by nobody, and is shown as listening
+        Page oli = SessionFlow.joinAsGuest(browsers.newContext(), TestSessions.link(alice, session.id(), "observer", false), "Oli");
+        oli.locator("[data-testid='call-join']:has-text('Listen in')").click();
+        oli.locator("[data-testid='call-count']:has-text('3 in call')").waitFor();
+        oli.waitForFunction("() => window.mockboardCall.state.peers.length === 2 && window.mockboardCall.state.listening");
+        oli.waitForFunction("async () => (await (" + RECEIVED + ")()).energy > 0.02", null, polling());
+        ada.waitForFunction("() => window.mockboardCall.state.peers.some(p => p.listening && p.connection === 'connected')", null,
+                polling());
+        Browsers.screenshot(oli, "call-observer");
+
+        // leaving ends the call for the others; the board stays open
         ada.locator("[data-testid='call-leave']").click();
-        cam.locator("[data-testid='call-count']:has-text('Waiting for others')").waitFor();
+        cam.locator("[data-testid='call-count']:has-text('2 in call')").waitFor();
         ada.locator("[data-testid='call-join']").waitFor();
+        ada.locator("[data-testid='sync-status'][data-state='live']").waitFor();
     }
 
     private static Page.WaitForFunctionOptions polling() {
