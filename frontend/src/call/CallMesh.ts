@@ -1,5 +1,6 @@
 import type { SignalMessage } from "../sync/protocol";
-import { isLoopbackCandidate, VoiceMeter } from "./voice";
+import { PeerLink } from "./PeerLink";
+import { VoiceMeter } from "./voice";
 
 /** What the server says about ICE (`GET /api/call/settings`). */
 export type CallSettings = { iceServers: RTCIceServer[]; loopbackOnly: boolean };
@@ -29,26 +30,7 @@ export interface CallPorts {
   microphone?(deviceId: string | null): Promise<MediaStream>;
 }
 
-type Peer = {
-  id: string;
-  pc: RTCPeerConnection;
-  polite: boolean;
-  makingOffer: boolean;
-  ignoreOffer: boolean;
-  /** Signals from this peer, handled one after the other. */
-  queue: Promise<void>;
-  audio: HTMLAudioElement;
-  muted: boolean;
-  listening: boolean;
-  speaking: boolean;
-  sending: boolean;
-};
-
 const SELF = "self";
-
-function describe(description: RTCSessionDescription): Record<string, unknown> {
-  return { type: description.type, sdp: description.sdp };
-}
 
 /**
  * A mesh call between the people on a board (2-4 in an interview): one RTCPeerConnection per other person in the
@@ -64,7 +46,7 @@ export class CallMesh {
   private muted = false;
   private speaking = false;
   private deviceId: string | null = null;
-  private readonly peers = new Map<string, Peer>();
+  private readonly peers = new Map<string, PeerLink>();
   private readonly meter: VoiceMeter;
 
   constructor(
@@ -164,9 +146,7 @@ export class CallMesh {
     const next = await this.microphone(deviceId);
     const track = next.getAudioTracks()[0];
     track.enabled = !this.muted;
-    for (const peer of this.peers.values()) {
-      for (const sender of peer.pc.getSenders()) if (sender.track?.kind === "audio") await sender.replaceTrack(track);
-    }
+    for (const peer of this.peers.values()) await peer.replaceTrack(track);
     this.local.getTracks().forEach((t) => t.stop());
     this.local = next;
     this.meter.watch(SELF, next);
@@ -206,25 +186,12 @@ export class CallMesh {
         this.applyState(peer, data);
         break;
       }
-      case "call-description": {
-        const peer = this.peers.get(signal.from) ?? this.peer(signal.from, false);
-        this.enqueue(peer, () => this.onDescription(peer, data as unknown as RTCSessionDescriptionInit));
+      case "call-description":
+        (this.peers.get(signal.from) ?? this.peer(signal.from, false)).description(data as unknown as RTCSessionDescriptionInit);
         break;
-      }
-      case "call-candidate": {
-        const peer = this.peers.get(signal.from);
-        if (!peer) return;
-        const candidate = data as RTCIceCandidateInit;
-        if (this.settings.loopbackOnly && candidate.candidate && !isLoopbackCandidate(candidate.candidate)) return;
-        this.enqueue(peer, async () => {
-          try {
-            await peer.pc.addIceCandidate(candidate);
-          } catch (e) {
-            if (!peer.ignoreOffer) console.warn("Mockboard: an ICE candidate was refused", e);
-          }
-        });
+      case "call-candidate":
+        this.peers.get(signal.from)?.candidate(data as RTCIceCandidateInit);
         break;
-      }
       default:
         return; // a kind of a newer page: ignored
     }
@@ -239,7 +206,7 @@ export class CallMesh {
     return { muted: this.muted, listening: this.local === null };
   }
 
-  private applyState(peer: Peer, data: Record<string, unknown>): void {
+  private applyState(peer: PeerLink, data: Record<string, unknown>): void {
     peer.muted = data.muted === true;
     peer.listening = data.listening === true;
   }
@@ -253,80 +220,18 @@ export class CallMesh {
   }
 
   /** A connection to this person; `offer`: this side opens it (it was in the call first). */
-  private peer(id: string, offer: boolean): Peer {
+  private peer(id: string, offer: boolean): PeerLink {
     const existing = this.peers.get(id);
     if (existing) return existing;
-    const pc = new RTCPeerConnection({ iceServers: this.settings.iceServers });
-    const audio = new Audio();
-    audio.autoplay = true;
-    const peer: Peer = {
-      id,
-      pc,
-      polite: this.me !== null && this.me > id,
-      makingOffer: false,
-      ignoreOffer: false,
-      queue: Promise.resolve(),
-      audio,
-      muted: false,
-      listening: false,
-      speaking: false,
-      sending: false,
-    };
-    this.peers.set(id, peer);
-    pc.onicecandidate = ({ candidate }) => {
-      if (!candidate || !candidate.candidate) return;
-      if (this.settings.loopbackOnly && !isLoopbackCandidate(candidate.candidate)) return;
-      this.ports.signal(id, "call-candidate", candidate.toJSON() as Record<string, unknown>);
-    };
-    pc.onnegotiationneeded = async () => {
-      try {
-        peer.makingOffer = true;
-        await pc.setLocalDescription();
-        if (pc.localDescription) this.ports.signal(id, "call-description", describe(pc.localDescription));
-      } catch (e) {
-        console.warn("Mockboard: the call could not make an offer", e);
-      } finally {
-        peer.makingOffer = false;
-      }
-    };
-    pc.ontrack = ({ track, streams }) => {
-      const stream = streams[0] ?? new MediaStream([track]);
-      audio.srcObject = stream;
-      void audio.play().catch(() => {});
-      this.meter.watch(id, stream);
-    };
-    pc.onconnectionstatechange = () => {
-      if (pc.connectionState === "failed") pc.restartIce();
-      this.report();
-    };
-    if (offer) this.send(peer, true);
-    return peer;
-  }
-
-  /** Attaches the microphone to the connection (or asks to receive only, so that a listener is still offered audio). */
-  private send(peer: Peer, offering: boolean): void {
-    if (peer.sending) return;
-    peer.sending = true;
-    const track = this.local?.getAudioTracks()[0];
-    if (track && this.local) peer.pc.addTrack(track, this.local);
-    else if (offering) peer.pc.addTransceiver("audio", { direction: "recvonly" });
-  }
-
-  private async onDescription(peer: Peer, description: RTCSessionDescriptionInit): Promise<void> {
-    const pc = peer.pc;
-    const collision = description.type === "offer" && (peer.makingOffer || pc.signalingState !== "stable");
-    peer.ignoreOffer = !peer.polite && collision;
-    if (peer.ignoreOffer) return;
-    await pc.setRemoteDescription(description);
-    if (description.type === "offer") {
-      this.send(peer, false);
-      await pc.setLocalDescription();
-      if (pc.localDescription) this.ports.signal(peer.id, "call-description", describe(pc.localDescription));
-    }
-  }
-
-  private enqueue(peer: Peer, work: () => Promise<void>): void {
-    peer.queue = peer.queue.then(work).catch((e) => console.warn("Mockboard: a call signal failed", e)).finally(() => this.report());
+    const link = new PeerLink(id, this.me !== null && this.me > id, this.settings.iceServers, this.settings.loopbackOnly, {
+      signal: (kind, data) => this.ports.signal(id, kind, data),
+      microphone: () => this.local,
+      heard: (stream) => this.meter.watch(id, stream),
+      changed: () => this.report(),
+    });
+    this.peers.set(id, link);
+    if (offer) link.offer();
+    return link;
   }
 
   private drop(id: string): void {
@@ -334,8 +239,7 @@ export class CallMesh {
     if (!peer) return;
     this.peers.delete(id);
     this.meter.unwatch(id);
-    peer.pc.close();
-    peer.audio.srcObject = null;
+    peer.close();
   }
 
   private report(): void {
