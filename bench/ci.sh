@@ -65,7 +65,7 @@ run_test() {
   fi
 }
 
-# the production frame limiter: re-sends after each restart exceed its burst, which must lose nothing
+# the production frame limiter, as deployed: whatever it refuses after a restart must be re-sent, never lost
 run_test robustness/durability.mjs --kills 3 --limiter default "${args[@]}"
 run_test robustness/outage.mjs --down 10s "${args[@]}"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Database outage: while guest clients push element updates, PostgreSQL is stopped
 // (pg_ctl stop -m fast, data directory kept) for --down, then started again on the same port.
-// Pushes must be held and acknowledged later, or refused with retryable errors, never acknowledged
-// and lost; Mockboard must recover by itself. See docs/benchmarks.md, "Robustness".
+// The clients are the page's own SyncClient. Pushes must be held and acknowledged later, or refused
+// with retryable errors, never acknowledged and lost; Mockboard must recover by itself. See
+// docs/benchmarks.md, "Robustness".
 //
 //   node robustness/outage.mjs [--down 10s] [--outages 1] [--stop-mode fast|immediate] [--seed N]
 
@@ -41,7 +42,6 @@ async function main() {
   const closeCodes = {}; // phase → code → count
   const nonRetryable = [];
   const connectFailures = {}; // phase → reason → count
-  const pushedBefore = new Map(); // client → highest clientSeq pushed before the database came back
   const t = () => performance.now();
 
   const events = (client, kind, d) => {
@@ -69,18 +69,13 @@ async function main() {
       if (current.downAt && !current.backAt && at > current.downAt) current.acksWhileDown++;
       if (current.backAt) {
         if (!current.firstAckMs && d.seq !== null) current.firstAckMs = at - current.backAt;
-        if (!current.backlogAckedMs && backlogAcked()) current.backlogAckedMs = at - current.backAt;
-        if (!current.pendingEmptyMs && clients.every((c) => c.pending.size === 0)) current.pendingEmptyMs = at - current.backAt;
+        if (!current.backlogAckedMs && clients.every((c) => c.backlogAcked())) current.backlogAckedMs = at - current.backAt;
+        if (!current.pendingEmptyMs && clients.every((c) => c.unsent === 0)) current.pendingEmptyMs = at - current.backAt;
       }
     }
   };
-  const backlogAcked = () => clients.every((c) => {
-    const upTo = pushedBefore.get(c) ?? 0;
-    for (const s of c.pending.keys()) if (s <= upTo) return false;
-    return true;
-  });
 
-  const clients = makeClients(mb, boards, random, events);
+  const clients = makeClients(mb, boards, random, events, cfg.maxBackoffMs);
   if (!(await waitUntil(() => clients.every((c) => c.live), 30_000))) throw new Error('the clients did not all get a welcome within 30 s');
   const editing = startEditing(clients.map((c) => new Editor(c, random)), cfg.rate, random);
   log(`${clients.length} clients live, pushing ${cfg.rate} updates/s in all`);
@@ -114,8 +109,9 @@ async function main() {
       log(`  dropped the socket of ${dropped.map((c) => c.clientId).join(', ')} (they reconnect and say hello with their lastSeq)`);
       await sleep(Math.max(0, current.downAt + downMs - t()));
     } else await sleep(downMs);
-    for (const c of clients) pushedBefore.set(c, c.nextClientSeq - 1);
-    const pendingAtReturn = clients.reduce((a, c) => a + c.pending.size, 0);
+    // every change made from here on is after the return; the ones before it make up the backlog
+    for (const c of clients) c.markBacklog();
+    const pendingAtReturn = clients.reduce((a, c) => a + c.unsent, 0);
     const startAt = t();
     await db.start();
     current.backAt = t();
@@ -145,19 +141,19 @@ async function main() {
     r.healthReadyAfterReturnMs = back200 ? Math.round(back200.atMs - current.backAt) : null;
     results.push(r);
     if (!recovered) {
-      violations.push(`outage ${o}: not recovered ${recoveryTimeoutMs / 1000} s after PostgreSQL returned (first ack ${r.firstAckAfterReturnMs} ms, backlog acked ${r.backlogAckedAfterReturnMs}, pending ${clients.map((c) => c.pending.size).join('/')})`);
+      violations.push(`outage ${o}: not recovered ${recoveryTimeoutMs / 1000} s after PostgreSQL returned (first ack ${r.firstAckAfterReturnMs} ms, backlog acked ${r.backlogAckedAfterReturnMs}, unsent ${clients.map((c) => c.unsent).join('/')})`);
     }
-    log(`  first ack ${r.firstAckAfterReturnMs} ms after PostgreSQL returned; every push made before its return acked after ${r.backlogAckedAfterReturnMs} ms; ` +
-      `all pending queues empty after ${r.allPendingEmptyAfterReturnMs} ms; acks while down ${r.acksWhileDown}; errors ${JSON.stringify(errors[`outage ${o}`] ?? {})}`);
+    log(`  first ack ${r.firstAckAfterReturnMs} ms after PostgreSQL returned; every change made before its return acked after ${r.backlogAckedAfterReturnMs} ms; ` +
+      `all outboxes empty after ${r.allPendingEmptyAfterReturnMs} ms; acks while down ${r.acksWhileDown}; errors ${JSON.stringify(errors[`outage ${o}`] ?? {})}`);
     phase = `after ${o}`;
     current = null;
     await sleep(o < outages ? betweenMs : 3000);
   }
   editing.stop();
   const pushes = clients.reduce((a, c) => a + c.sent.size, 0);
-  log(`stopped pushing after ${pushes} pushes; waiting until every client is live with nothing pending...`);
+  log(`stopped editing after ${clients.reduce((a, c) => a + c.edits, 0)} edits in ${pushes} pushes; waiting until every client is live with nothing unsent...`);
   const d = await drain(clients, db, 60_000);
-  if (!d.drained) violations.push(`not every client drained within 60 s: ${clients.filter((c) => !c.live || c.pending.size).map((c) => `${c.clientId} live=${c.live} pending=${c.pending.size}`).join(', ')}`);
+  if (!d.drained) violations.push(`not every client drained within 60 s: ${clients.filter((c) => !c.live || c.unsent).map((c) => `${c.clientId} ${c.client.status.kind} unsent=${c.unsent}`).join(', ')}`);
   else if (!d.caughtUp) violations.push('drained, but not every client caught up to its board head within 15 s');
   await sleep(1000);
   polling = false;
@@ -195,7 +191,7 @@ async function main() {
     seed: cfg.seed,
     machine,
     postgres: db.settings,
-    config: { boards: cfg.boards, clients: cfg.clients, rate: cfg.rate, downMs, outages, stopMode, warmupMs, betweenMs, dropDuringOutage: dropDuring, limiter: cfg.limiter, jar: cfg.jar, jvmArgs: cfg.jvmArgs },
+    config: { boards: cfg.boards, clients: cfg.clients, rate: cfg.rate, downMs, outages, stopMode, warmupMs, betweenMs, dropDuringOutage: dropDuring, limiter: cfg.limiter, clientMaxBackoffMs: cfg.maxBackoffMs ?? 'default', jar: cfg.jar, jvmArgs: cfg.jvmArgs },
     durationS: Math.round((Date.now() - started) / 1000),
     summary,
     outages: results,
@@ -208,7 +204,7 @@ async function main() {
   const pass = violations.length === 0;
   const allErrors = {};
   for (const [p, codes] of Object.entries(errors)) if (!p.startsWith('before')) for (const [c, n] of Object.entries(codes)) allErrors[c] = (allErrors[c] ?? 0) + n;
-  console.log(`\noutage: ${pass ? 'PASS' : 'FAIL'}  ${outages} × ${downMs / 1000} s down, pushed ${pushes}, acked ${summary.opsAcked}, in log ${summary.opsInLog}, ` +
+  console.log(`\noutage: ${pass ? 'PASS' : 'FAIL'}  ${outages} × ${downMs / 1000} s down, edits ${summary.edits}, pushed ${pushes}, acked ${summary.opsAcked}, in log ${summary.opsInLog}, ` +
     `duplicates ${summary.duplicates}, lost ${summary.lost}, errors ${JSON.stringify(allErrors)} (non-retryable ${nonRetryable.length}), ` +
     `first ack ${summary.firstAckAfterReturnMs.join('/')} ms and recovery ${summary.recoveryMs.join('/')} ms after PostgreSQL returned, ` +
     `/q/health/ready during outage ${summary.health.map((h) => `${h.duringOutage.join(',')} (ready again ${h.readyAfterReturnMs} ms after return)`).join(' / ')}, converged ${summary.converged}, violations ${violations.length}`);
