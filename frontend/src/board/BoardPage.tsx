@@ -45,7 +45,8 @@ export function BoardPage({ boardId }: Props) {
     presence: peers.presence,
     signal: (signal) => call.onSignal(signal),
   });
-  const call = useCall(boardId ? sync.client : null, http);
+  const recordedSession = interview.context?.sessionId && !interview.context.ended ? interview.context.sessionId : null;
+  const call = useCall(boardId ? sync.client : null, http, recordedSession, showError);
   const { call: showCall } = peers;
   useEffect(() => showCall(call.state.peers), [showCall, call.state.peers]);
   const presence = useOwnPresence(api, boardId, sync.client, peers.followedTo);
@@ -76,7 +77,8 @@ export function BoardPage({ boardId }: Props) {
           </button>
         )}
         {call.available && !ended && (
-          <CallControls state={call.state} listenOnly={readOnly} devices={call.devices} onJoin={(mic) => void call.join(mic)}
+          <CallControls state={call.state} listenOnly={readOnly} devices={call.devices} recordable={call.recordable}
+            recording={call.recording} onJoin={(mic, record) => void call.join(mic, record)}
             onLeave={call.leave} onToggleMute={call.toggleMute} onDevice={call.chooseDevice} />
         )}
         {me && (

@@ -1,44 +1,79 @@
+import { useState } from "react";
 import type { CallState } from "./CallMesh";
 
 type Props = {
   state: CallState;
+  /** The call is recorded for the session's review: joining with a microphone asks whether to record this voice. */
+  recordable: boolean;
+  /** This person's voice is being recorded. */
+  recording: boolean;
   /** Observers listen: they join without a microphone. */
   listenOnly: boolean;
   devices: MediaDeviceInfo[];
-  onJoin(withMicrophone: boolean): void;
+  onJoin(withMicrophone: boolean, record: boolean): void;
   onLeave(): void;
   onToggleMute(): void;
   onDevice(deviceId: string): void;
 };
 
 /** The call in the top bar: join (or listen), mute with Alt+M, pick a microphone, leave; and what state it is in. */
-export function CallControls({ state, listenOnly, devices, onJoin, onLeave, onToggleMute, onDevice }: Props) {
+export function CallControls({ state, recordable, recording, listenOnly, devices, onJoin, onLeave, onToggleMute, onDevice }: Props) {
+  const [asking, setAsking] = useState(false);
   const others = state.peers.length;
   if (state.phase === "idle" || state.phase === "joining") {
+    const join = (record: boolean) => {
+      setAsking(false);
+      onJoin(!listenOnly, record);
+    };
     return (
-      <button type="button" className="call-button" data-testid="call-join" disabled={state.phase === "joining"}
-        title={listenOnly ? "Listen to the call on this board" : "Join the audio call on this board"}
-        onClick={() => onJoin(!listenOnly)}>
-        <HeadsetIcon />
-        {state.phase === "joining" ? "Joining…" : listenOnly ? "Listen in" : "Join call"}
-      </button>
+      <span className="call">
+        <button type="button" className="call-button" data-testid="call-join" disabled={state.phase === "joining"} aria-expanded={asking}
+          title={listenOnly ? "Listen to the call on this board" : "Join the audio call on this board"}
+          onClick={() => (recordable && !listenOnly ? setAsking(!asking) : join(false))}>
+          <HeadsetIcon />
+          {state.phase === "joining" ? "Joining…" : listenOnly ? "Listen in" : "Join call"}
+        </button>
+        {asking && (
+          <div className="call-consent" role="dialog" aria-label="Recording the call" data-testid="call-consent"
+            onKeyDown={(e) => e.key === "Escape" && setAsking(false)}>
+            <p>
+              <strong>This session records the conversation</strong> so it can be replayed with the board. Your voice is
+              recorded only if you agree; you can talk either way.
+            </p>
+            <div className="call-consent-actions">
+              <button type="button" className="primary" data-testid="call-join-recorded" autoFocus onClick={() => join(true)}>
+                Record my voice and join
+              </button>
+              <button type="button" data-testid="call-join-unrecorded" onClick={() => join(false)}>
+                Join without recording
+              </button>
+            </div>
+          </div>
+        )}
+      </span>
     );
   }
   if (state.phase === "blocked") {
     return (
       <span className="call" data-testid="call" data-phase="blocked">
         <span className="call-note error" role="alert">Microphone blocked by the browser</span>
-        <button type="button" className="call-button" onClick={() => onJoin(true)} title="Allow the microphone in the address bar, then try again">
+        <button type="button" className="call-button" onClick={() => onJoin(true, false)} title="Allow the microphone in the address bar, then try again">
           Try again
         </button>
-        <button type="button" className="call-button" onClick={() => onJoin(false)}>
+        <button type="button" className="call-button" onClick={() => onJoin(false, false)}>
           Listen only
         </button>
       </span>
     );
   }
   return (
-    <span className="call" data-testid="call" data-phase="in-call" data-speaking={state.speaking} data-muted={state.muted}>
+    <span className="call" data-testid="call" data-phase="in-call" data-speaking={state.speaking} data-muted={state.muted}
+      data-recording={recording}>
+      {recording && (
+        <span className="call-rec" data-testid="call-recording" title="Your voice is being recorded for the session's review">
+          Rec
+        </span>
+      )}
       {!state.listening && (
         <button type="button" className={`call-button mic${state.speaking ? " speaking" : ""}`} data-testid="call-mute"
           aria-pressed={state.muted} onClick={onToggleMute} title={state.muted ? "Unmute (Alt+M)" : "Mute (Alt+M)"}

@@ -28,6 +28,8 @@ export interface CallPorts {
   changed(state: CallState): void;
   /** The microphone (a test or a page may replace it). */
   microphone?(deviceId: string | null): Promise<MediaStream>;
+  /** The microphone this page sends now (null: none, after leaving). */
+  microphoneChanged?(stream: MediaStream | null): void;
 }
 
 const SELF = "self";
@@ -109,6 +111,7 @@ export class CallMesh {
     this.phase = "in-call";
     this.announce();
     this.report();
+    if (this.local) this.ports.microphoneChanged?.(this.local);
   }
 
   leave(): void {
@@ -116,8 +119,10 @@ export class CallMesh {
     if (this.phase === "in-call") this.ports.signal(null, "call-leave", null);
     for (const id of [...this.peers.keys()]) this.drop(id);
     this.meter.unwatch(SELF);
+    const hadMicrophone = this.local !== null;
     this.local?.getTracks().forEach((t) => t.stop());
     this.local = null;
+    if (hadMicrophone) this.ports.microphoneChanged?.(null);
     this.speaking = false;
     this.phase = "idle";
     this.report();
@@ -150,6 +155,7 @@ export class CallMesh {
     this.local.getTracks().forEach((t) => t.stop());
     this.local = next;
     this.meter.watch(SELF, next);
+    this.ports.microphoneChanged?.(next);
     this.report();
   }
 

@@ -1,13 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import type { Http } from "../api/http";
 import type { Peer, SignalMessage } from "../sync/protocol";
 import type { SyncClient } from "../sync/SyncClient";
 import { CallMesh, type CallSettings, type CallState } from "./CallMesh";
+import { CallRecorder, putChunk } from "./CallRecorder";
+import { IndexedDbQueue, MemoryQueue } from "./chunkQueue";
+import { Uploader } from "./Uploader";
 
 declare global {
   interface Window {
     /** The board's call, for the browser tests and the console. */
     mockboardCall?: CallMesh;
+    /** The recording's uploader, for the browser tests. */
+    mockboardUploader?: Uploader;
   }
 }
 
@@ -15,13 +20,17 @@ const IDLE: CallState = { phase: "idle", listening: false, muted: false, speakin
 
 /**
  * The call on a board: its settings from the server, the mesh bound to the board's socket, the microphones to
- * choose from, and Alt+M to mute. `onSignal` and `onPeers` take what the socket hears.
+ * choose from, Alt+M to mute, and, in a running session, the recording of this person's voice if they agree.
+ * `onSignal` and `onPeers` take what the socket hears.
  */
-export function useCall(client: SyncClient | null, http: Http | null) {
+export function useCall(client: SyncClient | null, http: Http | null, sessionId: string | null, onError: (text: string) => void) {
   const [settings, setSettings] = useState<CallSettings | null>(null);
   const [state, setState] = useState<CallState>(IDLE);
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  const [recording, setRecording] = useState(false);
   const meshRef = useRef<CallMesh | null>(null);
+  const recorderRef = useRef<CallRecorder | null>(null);
+  const consent = useRef(false);
   const board = useRef<{ me: string | null; peers: string[] }>({ me: null, peers: [] });
 
   useEffect(() => {
@@ -36,9 +45,48 @@ export function useCall(client: SyncClient | null, http: Http | null) {
     };
   }, [http]);
 
+  // chunks wait in IndexedDB until stored; what an earlier page of this browser left behind is sent first
+  useEffect(() => {
+    if (!http || !sessionId) return;
+    const queue = typeof indexedDB === "undefined" ? new MemoryQueue() : new IndexedDbQueue();
+    const uploader = new Uploader(queue, putChunk(http), { setTimeout: (fn, ms) => window.setTimeout(fn, ms), random: Math.random },
+      (chunk, status) => console.error(`Mockboard: chunk ${chunk.seq} of a recording was refused (${status})`));
+    void uploader.flush();
+    const online = () => void uploader.flush();
+    window.addEventListener("online", online);
+    recorderRef.current = new CallRecorder(http, sessionId, uploader);
+    window.mockboardUploader = uploader;
+    return () => {
+      window.removeEventListener("online", online);
+      recorderRef.current?.stop();
+      recorderRef.current = null;
+    };
+  }, [http, sessionId]);
+
+  const recordWith = useEffectEvent((stream: MediaStream | null) => {
+    const recorder = recorderRef.current;
+    if (!recorder || !consent.current) return;
+    if (stream === null) {
+      recorder.stop();
+      setRecording(false);
+      return;
+    }
+    recorder.start(stream).then(
+      () => setRecording(true),
+      (e: unknown) => {
+        setRecording(false);
+        onError(`Your voice is not being recorded: ${e instanceof Error ? e.message : String(e)}`);
+      },
+    );
+  });
+
   useEffect(() => {
     if (!client || !settings || typeof RTCPeerConnection === "undefined") return;
-    const mesh = new CallMesh(settings, { signal: (to, kind, data) => client.signal(to, kind, data), changed: setState });
+    const mesh = new CallMesh(settings, {
+      signal: (to, kind, data) => client.signal(to, kind, data),
+      changed: setState,
+      microphoneChanged: (stream) => recordWith(stream),
+    });
     mesh.onPeers(board.current.me, board.current.peers);
     meshRef.current = mesh;
     window.mockboardCall = mesh;
@@ -55,7 +103,9 @@ export function useCall(client: SyncClient | null, http: Http | null) {
     meshRef.current?.onPeers(board.current.me, board.current.peers);
   }, []);
 
-  const join = useCallback(async (withMicrophone: boolean) => {
+  /** Joins the call; `record`: this person agreed to have their voice recorded for the session's review. */
+  const join = useCallback(async (withMicrophone: boolean, record = false) => {
+    consent.current = record && withMicrophone;
     await meshRef.current?.join(withMicrophone);
     if (withMicrophone && navigator.mediaDevices?.enumerateDevices) {
       const all = await navigator.mediaDevices.enumerateDevices();
@@ -80,5 +130,18 @@ export function useCall(client: SyncClient | null, http: Http | null) {
     return () => window.removeEventListener("keydown", onKey);
   }, [toggleMute]);
 
-  return { available: settings !== null && client !== null, state, devices, join, leave, toggleMute, chooseDevice, onSignal, onPeers };
+  return {
+    available: settings !== null && client !== null,
+    /** The call is recorded (a running session): joining asks for consent. */
+    recordable: sessionId !== null,
+    recording,
+    state,
+    devices,
+    join,
+    leave,
+    toggleMute,
+    chooseDevice,
+    onSignal,
+    onPeers,
+  };
 }

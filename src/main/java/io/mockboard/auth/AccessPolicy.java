@@ -6,6 +6,7 @@ import static io.mockboard.auth.Action.MANAGE_SESSION;
 import static io.mockboard.auth.Action.READ_BOARD;
 import static io.mockboard.auth.Action.READ_PRIVATE;
 import static io.mockboard.auth.Action.READ_SCORECARDS;
+import static io.mockboard.auth.Action.RECORD_AUDIO;
 import static io.mockboard.auth.Action.REPLACE_BOARD;
 import static io.mockboard.auth.Action.REPLAY;
 import static io.mockboard.auth.Action.VIEW_SESSION;
@@ -25,8 +26,8 @@ public final class AccessPolicy {
             SessionRole.INTERVIEWER, EnumSet.allOf(Action.class),
             SessionRole.ADMIN, EnumSet.allOf(Action.class),
             SessionRole.CO_INTERVIEWER, EnumSet.of(VIEW_SESSION, READ_BOARD, WRITE_BOARD, READ_PRIVATE, READ_SCORECARDS, REPLAY,
-                    MANAGE_INVITES, CONTROL_STEPS, REPLACE_BOARD),
-            SessionRole.CANDIDATE, EnumSet.of(READ_BOARD, WRITE_BOARD),
+                    RECORD_AUDIO, MANAGE_INVITES, CONTROL_STEPS, REPLACE_BOARD),
+            SessionRole.CANDIDATE, EnumSet.of(READ_BOARD, WRITE_BOARD, RECORD_AUDIO),
             SessionRole.OBSERVER, EnumSet.of(READ_BOARD),
             SessionRole.NONE, EnumSet.noneOf(Action.class));
 
@@ -34,7 +35,7 @@ public final class AccessPolicy {
 
     /** Whether this role may do this in a session that has (or has not) ended. */
     public static boolean permits(SessionRole role, Action action, boolean ended) {
-        if (action == WRITE_BOARD && ended) {
+        if ((action == WRITE_BOARD || action == RECORD_AUDIO) && ended) {
             return false;
         }
         return GRANTS.get(role).contains(action);

@@ -12,8 +12,10 @@ public enum Action {
     READ_PRIVATE,
     /** See scorecards. */
     READ_SCORECARDS,
-    /** Open the recording. */
+    /** Open the recording (the drawing and the conversation). */
     REPLAY,
+    /** Record one's own microphone in the session, with consent (never once the session has ended). */
+    RECORD_AUDIO,
     /** Create, list and revoke invite links. */
     MANAGE_INVITES,
     /** Move the session through its framework steps (the timer everyone sees). */

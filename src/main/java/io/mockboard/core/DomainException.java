@@ -23,6 +23,10 @@ public class DomainException extends RuntimeException {
         GONE,
         /** The body is bigger than this kind of thing may be. */
         TOO_LARGE,
+        /** The body is of a type this kind of thing cannot be. */
+        UNSUPPORTED_TYPE,
+        /** The caller sends faster than allowed; the same request works after a pause. */
+        RATE_LIMITED,
         /** A part the server needs is down; the same request may work shortly. */
         UNAVAILABLE;
 

@@ -40,6 +40,8 @@ public record Problem(String type, String title, int status, String detail, Stri
             case CONFLICT -> Response.Status.CONFLICT;
             case GONE -> Response.Status.GONE;
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
+            case RATE_LIMITED -> Response.Status.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
         };
     }

@@ -58,6 +58,12 @@ public class ProblemTypesPage {
             case TOO_LARGE -> new Type(kind.slug(), status.getStatusCode(), status.getReasonPhrase(),
                     "The body is larger than this kind of thing may be; the detail names the limit.",
                     "Send something smaller.");
+            case UNSUPPORTED_TYPE -> new Type(kind.slug(), status.getStatusCode(), status.getReasonPhrase(),
+                    "The body's content type is not one this kind of thing can be; the detail lists the ones it can.",
+                    "Send it with one of those types.");
+            case RATE_LIMITED -> new Type(kind.slug(), status.getStatusCode(), status.getReasonPhrase(),
+                    "Too many requests of this kind in a short time. Nothing was changed.",
+                    "Wait a moment, then send it again; clients retry with backoff.");
             case UNAVAILABLE -> new Type(kind.slug(), status.getStatusCode(), status.getReasonPhrase(),
                     "A part the server needs (usually the database) is down for the moment. Nothing was changed.",
                     "Try again shortly; clients retry with backoff.");

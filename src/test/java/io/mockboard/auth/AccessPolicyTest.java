@@ -26,18 +26,20 @@ class AccessPolicyTest {
         assertThat(granted(SessionRole.ADMIN, false)).containsExactlyInAnyOrder(Action.values());
         assertThat(granted(SessionRole.CO_INTERVIEWER, false)).containsExactlyInAnyOrder(Action.VIEW_SESSION, Action.READ_BOARD,
                 Action.WRITE_BOARD, Action.READ_PRIVATE, Action.READ_SCORECARDS, Action.REPLAY, Action.MANAGE_INVITES,
-                Action.CONTROL_STEPS, Action.REPLACE_BOARD);
-        assertThat(granted(SessionRole.CANDIDATE, false)).containsExactlyInAnyOrder(Action.READ_BOARD, Action.WRITE_BOARD);
+                Action.CONTROL_STEPS, Action.REPLACE_BOARD, Action.RECORD_AUDIO);
+        assertThat(granted(SessionRole.CANDIDATE, false)).containsExactlyInAnyOrder(Action.READ_BOARD, Action.WRITE_BOARD,
+                Action.RECORD_AUDIO);
         assertThat(granted(SessionRole.OBSERVER, false)).containsExactly(Action.READ_BOARD);
         assertThat(granted(SessionRole.NONE, false)).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(SessionRole.class)
-    void nobodyWritesTheBoardOfAnEndedSession(SessionRole role) {
+    void nobodyWritesTheBoardOrRecordsOnceTheSessionHasEnded(SessionRole role) {
         assertThat(AccessPolicy.permits(role, Action.WRITE_BOARD, true)).isFalse();
         Set<Action> before = granted(role, false);
         before.remove(Action.WRITE_BOARD);
+        before.remove(Action.RECORD_AUDIO);
         assertThat(granted(role, true)).isEqualTo(before);
     }
 }

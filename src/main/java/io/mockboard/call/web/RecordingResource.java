@@ -1,0 +1,72 @@
+package io.mockboard.call.web;
+
+import io.mockboard.auth.CurrentUser;
+import io.mockboard.call.Recording;
+import io.mockboard.call.Recordings;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The recorded conversation: a participant's own track and its chunks; the session's tracks for replay. */
+@Path("/api")
+@Authenticated
+public class RecordingResource {
+    private final Recordings recordings;
+    private final SecurityIdentity identity;
+
+    RecordingResource(Recordings recordings, SecurityIdentity identity) {
+        this.recordings = recordings;
+        this.identity = identity;
+    }
+
+    /** What a page asks for when it starts recording. */
+    public record NewRecording(String mimeType) {}
+
+    @POST
+    @Path("/sessions/{sessionId}/recordings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start recording the caller's microphone in a running session (the caller consented)")
+    public Response start(@PathParam("sessionId") UUID sessionId, NewRecording request) {
+        Recording track = recordings.start(sessionId, CurrentUser.of(identity), request == null ? null : request.mimeType());
+        return Response.status(Response.Status.CREATED).entity(track).build();
+    }
+
+    @PUT
+    @Path("/recordings/{trackId}/chunks/{seq}")
+    @Consumes("*/*")
+    @Operation(summary = "Store one chunk of the caller's own recording; answered once stored, idempotent by number")
+    public Response chunk(@PathParam("trackId") UUID trackId, @PathParam("seq") int seq, @QueryParam("startMs") Long startMs,
+            @QueryParam("endMs") Long endMs, @HeaderParam("Content-Type") String contentType, byte[] data) {
+        boolean fresh = recordings.chunk(trackId, CurrentUser.of(identity), seq, startMs, endMs, contentType, data == null ? new byte[0] : data);
+        return Response.status(fresh ? Response.Status.CREATED : Response.Status.OK).build();
+    }
+
+    @GET
+    @Path("/sessions/{sessionId}/recordings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The session's recorded tracks: whose, from when, how long")
+    public List<Recording> list(@PathParam("sessionId") UUID sessionId) {
+        return recordings.list(sessionId, CurrentUser.of(identity));
+    }
+
+    @GET
+    @Path("/recordings/{trackId}/media")
+    @Operation(summary = "One recorded track as a single audio file")
+    public Response media(@PathParam("trackId") UUID trackId) {
+        Recordings.Media media = recordings.media(trackId, CurrentUser.of(identity));
+        return Response.ok(media.data()).type(media.mimeType()).header("Cache-Control", "private, max-age=60").build();
+    }
+}

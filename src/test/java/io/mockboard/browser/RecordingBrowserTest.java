@@ -1,0 +1,112 @@
+package io.mockboard.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.mockboard.session.TestSessions;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.client.OidcTestClient;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Recording the conversation in the browser: consent, chunks kept until stored, a reload in the middle. */
+@QuarkusTest
+class RecordingBrowserTest {
+    static Browsers browsers;
+    static final OidcTestClient oidc = new OidcTestClient();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void start() {
+        browsers = Browsers.withMicrophone(TestVoice.speaking(1_000, 1_000));
+    }
+
+    @AfterAll
+    static void stop() {
+        oidc.close();
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @Test
+    void onlyThoseWhoAgreeAreRecordedAndNoChunkIsLostAcrossAnOutageAndAReload() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Recorded call");
+        Page cam = SessionFlow.joinAsGuest(browsers.newContext(), TestSessions.link(alice, session.id(), "candidate", false), "Cam");
+        // ada's chunk uploads go through a switch: "down" fails them as a lost connection would
+        AtomicBoolean down = new AtomicBoolean();
+        BrowserContext adaBrowser = browsers.newContext();
+        adaBrowser.route("**/api/recordings/*/chunks/*", route -> {
+            if (down.get()) {
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        Page ada = SessionFlow.signedInBoard(adaBrowser, root, session.boardId(), "alice");
+        Instant before = Instant.now();
+
+        ada.locator("[data-testid='call-join']").click();
+        ada.locator("[data-testid='call-consent']").waitFor();
+        Browsers.screenshot(ada, "call-consent");
+        ada.locator("[data-testid='call-join-recorded']").click();
+        cam.locator("[data-testid='call-join']").click();
+        cam.locator("[data-testid='call-join-unrecorded']").click();
+        ada.locator("[data-testid='call-recording']").waitFor();
+        cam.locator("[data-testid='call-count']:has-text('2 in call')").waitFor();
+        assertThat(cam.locator("[data-testid='call-recording']").count()).as("cam declined: not recorded").isZero();
+
+        // the server is out of reach for a while: chunks wait in the browser
+        ada.waitForFunction("() => window.mockboardUploader.storedChunks >= 1", null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+        down.set(true);
+        ada.waitForFunction("async () => (await new Promise(r => { const o = indexedDB.open('mockboard-recordings');"
+                + " o.onsuccess = () => { const q = o.result.transaction('chunks').objectStore('chunks').count(); q.onsuccess = () => r(q.result); }; }))"
+                + " >= 2", null, new Page.WaitForFunctionOptions().setTimeout(20_000).setPollingInterval(500));
+        // and the page is reloaded before they could be sent: the new page sends them, then records on
+        ada.reload();
+        ada.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        down.set(false);
+        ada.locator("[data-testid='call-join']").click();
+        ada.locator("[data-testid='call-join-recorded']").click();
+        ada.locator("[data-testid='call-recording']").waitFor();
+        ada.waitForFunction("() => window.mockboardUploader.storedChunks >= 3", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        ada.locator("[data-testid='call-leave']").click();
+        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/end").then().statusCode(200);
+        ada.waitForFunction("async () => (await new Promise(r => { const o = indexedDB.open('mockboard-recordings');"
+                + " o.onsuccess = () => { const q = o.result.transaction('chunks').objectStore('chunks').count(); q.onsuccess = () => r(q.result); }; }))"
+                + " === 0", null, new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(500));
+        Instant after = Instant.now();
+
+        List<Map<String, Object>> tracks = given().auth().oauth2(alice).when().get("/api/sessions/" + session.id() + "/recordings").then()
+                .statusCode(200).extract().path("");
+        assertThat(tracks).as("two tracks of alice (before and after the reload), none of cam").hasSize(2)
+                .allSatisfy(t -> assertThat(t.get("name")).isEqualTo("Alice"));
+        for (Map<String, Object> track : tracks) {
+            Instant startedAt = Instant.parse((String) track.get("startedAt"));
+            long durationMs = ((Number) track.get("durationMs")).longValue();
+            assertThat(startedAt).isBetween(before, after);
+            assertThat(startedAt.plusMillis(durationMs)).as("a track ends before the test did").isBefore(after.plusSeconds(1));
+            assertThat(((Number) track.get("chunks")).intValue()).isPositive();
+            byte[] media = given().auth().oauth2(alice).when().get("/api/recordings/" + track.get("id") + "/media").then().statusCode(200)
+                    .extract().asByteArray();
+            assertThat(media.length).isEqualTo(((Number) track.get("bytes")).intValue());
+            // a WebM file starts with the EBML magic number
+            assertThat(media).startsWith(0x1A, 0x45, 0xDF, 0xA3);
+        }
+        // the first track holds what was recorded while the server was out of reach: at least two chunks' worth
+        assertThat(((Number) tracks.get(0).get("durationMs")).longValue()).isGreaterThan(Duration.ofSeconds(9).toMillis());
+    }
+}
