@@ -3,6 +3,7 @@ import { Heartbeat } from "./Heartbeat";
 import { decodeServerMessage, errorAction, tooLargeText } from "./messages";
 import { Outbox, type Pending } from "./Outbox";
 import { Reconnect } from "./Reconnect";
+import { PeerList } from "./PeerList";
 import { PresenceThrottle, type PresenceState } from "./PresenceThrottle";
 import { browserTimers, type SocketLike, type SyncOptions, type SyncStatus, type Timers } from "./ports";
 import {
@@ -35,7 +36,6 @@ export class SyncClient {
   private current: SyncStatus = { kind: "connecting", attempt: 0 };
   private resendTimer: unknown = null;
   private readonly presenceThrottle: PresenceThrottle;
-  private you: Peer | null = null;
   private renewedSignIns = 0;
 
   /** How many times the server accepted a renewed sign-in on this client's sockets. */
@@ -45,9 +45,9 @@ export class SyncClient {
 
   /** This connection as the server sees it (name, role), once joined. */
   get identity(): Peer | null {
-    return this.you;
+    return this.peers.you;
   }
-  private readonly peers = new Map<string, Peer>();
+  private readonly peers: PeerList;
 
   constructor(private readonly options: SyncOptions) {
     this.timers = options.timers ?? browserTimers;
@@ -62,6 +62,7 @@ export class SyncClient {
         this.onSocketGone(1006);
       },
     });
+    this.peers = new PeerList((you, peers) => options.listener.peers?.(you, peers));
     this.reconnect = new Reconnect(this.timers, options.maxBackoffMs ?? 30_000, options.signIn, {
       stopped: () => this.stopped,
       connecting: () => this.socket !== null,
@@ -187,10 +188,7 @@ export class SyncClient {
         this.lastSeq = message.head;
         this.joined = true;
         this.reconnect.attempt = 0;
-        this.you = message.you;
-        this.peers.clear();
-        for (const peer of message.peers) this.peers.set(peer.sessionId, peer);
-        this.announcePeers();
+        this.peers.welcome(message.you, message.peers);
         this.resendAll();
         this.setStatus({ kind: "live" });
         this.presenceThrottle.flush();
@@ -211,12 +209,10 @@ export class SyncClient {
         this.options.listener.presence?.(message);
         return;
       case "peer-joined":
-        this.peers.set(message.peer.sessionId, message.peer);
-        this.announcePeers();
+        this.peers.joined(message.peer);
         return;
       case "peer-left":
-        this.peers.delete(message.sessionId);
-        this.announcePeers();
+        this.peers.left(message.sessionId);
         return;
       case "error":
         this.onError(message);
@@ -239,10 +235,6 @@ export class SyncClient {
         // decodeServerMessage lets only known types through
         assertNever(message);
     }
-  }
-
-  private announcePeers(): void {
-    this.options.listener.peers?.(this.you, [...this.peers.values()]);
   }
 
   /** Seqs arrive one by one (as acks or ops); a gap means something was missed, so catch up again. */
