@@ -41,6 +41,17 @@ class RecordingBrowserTest {
         }
     }
 
+    /** The chunks waiting in the page's IndexedDB, as "track/seq" (evaluate waits for the promise). */
+    static final String WAITING = "() => new Promise(r => { const o = indexedDB.open('mockboard-recordings', 1);"
+            + " o.onsuccess = () => { const q = o.result.transaction('chunks').objectStore('chunks').getAll();"
+            + " q.onsuccess = () => r(JSON.stringify(q.result.map(c => c.trackId + '/' + c.seq))); }; })";
+
+    /** Keeps {@code window.waiting} at the number of waiting chunks, so tests wait on it with a plain predicate. */
+    static void watchWaiting(Page page) {
+        page.evaluate("() => { clearInterval(window.waitingTimer); window.waiting = null; window.waitingTimer = setInterval(async () => {"
+                + " window.waiting = JSON.parse(await (" + WAITING + ")()).length; }, 200); }");
+    }
+
     @Test
     void onlyThoseWhoAgreeAreRecordedAndNoChunkIsLostAcrossAnOutageAndAReload() {
         String alice = oidc.getAccessToken("alice", "alice");
@@ -57,6 +68,7 @@ class RecordingBrowserTest {
             }
         });
         Page ada = SessionFlow.signedInBoard(adaBrowser, root, session.boardId(), "alice");
+
         Instant before = Instant.now();
 
         ada.locator("[data-testid='call-join']").click();
@@ -72,12 +84,12 @@ class RecordingBrowserTest {
         // the server is out of reach for a while: chunks wait in the browser
         ada.waitForFunction("() => window.mockboardUploader.storedChunks >= 1", null, new Page.WaitForFunctionOptions().setTimeout(20_000));
         down.set(true);
-        ada.waitForFunction("async () => (await new Promise(r => { const o = indexedDB.open('mockboard-recordings');"
-                + " o.onsuccess = () => { const q = o.result.transaction('chunks').objectStore('chunks').count(); q.onsuccess = () => r(q.result); }; }))"
-                + " >= 2", null, new Page.WaitForFunctionOptions().setTimeout(20_000).setPollingInterval(500));
+        watchWaiting(ada);
+        ada.waitForFunction("() => window.waiting >= 2", null, new Page.WaitForFunctionOptions().setTimeout(20_000));
         // and the page is reloaded before they could be sent: the new page sends them, then records on
         ada.reload();
         ada.locator("[data-testid='sync-status'][data-state='live']").waitFor();
+        assertThat((String) ada.evaluate(WAITING)).as("chunks kept across the reload").contains("/1\"", "/2\"");
         down.set(false);
         ada.locator("[data-testid='call-join']").click();
         ada.locator("[data-testid='call-join-recorded']").click();
@@ -85,9 +97,8 @@ class RecordingBrowserTest {
         ada.waitForFunction("() => window.mockboardUploader.storedChunks >= 3", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
         ada.locator("[data-testid='call-leave']").click();
         given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/end").then().statusCode(200);
-        ada.waitForFunction("async () => (await new Promise(r => { const o = indexedDB.open('mockboard-recordings');"
-                + " o.onsuccess = () => { const q = o.result.transaction('chunks').objectStore('chunks').count(); q.onsuccess = () => r(q.result); }; }))"
-                + " === 0", null, new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(500));
+        watchWaiting(ada);
+        ada.waitForFunction("() => window.waiting === 0", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
         Instant after = Instant.now();
 
         List<Map<String, Object>> tracks = given().auth().oauth2(alice).when().get("/api/sessions/" + session.id() + "/recordings").then()

@@ -1,27 +1,22 @@
 package io.mockboard.call.web;
 
 import io.mockboard.auth.CurrentUser;
-import io.mockboard.call.Recording;
 import io.mockboard.call.Recordings;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The recorded conversation: a participant's own track and its chunks; the session's tracks for replay. */
-@Path("/api")
+/** One recorded track: the caller's own chunks go in; whoever may replay its session listens. */
+@Path("/api/recordings/{trackId}")
 @Authenticated
 public class RecordingResource {
     private final Recordings recordings;
@@ -32,20 +27,8 @@ public class RecordingResource {
         this.identity = identity;
     }
 
-    /** What a page asks for when it starts recording. */
-    public record NewRecording(String mimeType) {}
-
-    @POST
-    @Path("/sessions/{sessionId}/recordings")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start recording the caller's microphone in a running session (the caller consented)")
-    public Response start(@PathParam("sessionId") UUID sessionId, NewRecording request) {
-        Recording track = recordings.start(sessionId, CurrentUser.of(identity), request == null ? null : request.mimeType());
-        return Response.status(Response.Status.CREATED).entity(track).build();
-    }
-
     @PUT
-    @Path("/recordings/{trackId}/chunks/{seq}")
+    @Path("/chunks/{seq}")
     @Consumes("*/*")
     @Operation(summary = "Store one chunk of the caller's own recording; answered once stored, idempotent by number")
     public Response chunk(@PathParam("trackId") UUID trackId, @PathParam("seq") int seq, @QueryParam("startMs") Long startMs,
@@ -55,15 +38,7 @@ public class RecordingResource {
     }
 
     @GET
-    @Path("/sessions/{sessionId}/recordings")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The session's recorded tracks: whose, from when, how long")
-    public List<Recording> list(@PathParam("sessionId") UUID sessionId) {
-        return recordings.list(sessionId, CurrentUser.of(identity));
-    }
-
-    @GET
-    @Path("/recordings/{trackId}/media")
+    @Path("/media")
     @Operation(summary = "One recorded track as a single audio file")
     public Response media(@PathParam("trackId") UUID trackId) {
         Recordings.Media media = recordings.media(trackId, CurrentUser.of(identity));
