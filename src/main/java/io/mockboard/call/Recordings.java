@@ -3,6 +3,7 @@ package io.mockboard.call;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.core.DomainException;
+import io.mockboard.session.RecordedVoices;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A chunk is answered only once it is stored. Whoever may replay the session may listen.
  */
 @ApplicationScoped
-public class Recordings {
+public class Recordings implements RecordedVoices {
     /** Content types a track may have: Opus in WebM (Chromium, Firefox) or Ogg (Firefox, Safari). */
     static final Set<String> TYPES = Set.of("audio/webm", "audio/ogg");
     /** Largest chunk: a 5-second Opus chunk is about 20 KB; a minute of it still fits many times. */
@@ -121,6 +122,16 @@ public class Recordings {
             throw e.kind() == DomainException.Kind.NOT_FOUND ? DomainException.notFound("Recording " + trackId) : e;
         }
         return new Media(track.mimeType(), store.media(trackId));
+    }
+
+    @Override
+    public List<Voice> of(UUID sessionId) {
+        Map<String, Voice> byPerson = new java.util.LinkedHashMap<>();
+        for (Recording track : store.tracks(sessionId)) {
+            byPerson.merge(track.userId(), new Voice(track.name(), track.durationMs(), track.bytes()),
+                    (a, b) -> new Voice(a.name(), a.durationMs() + b.durationMs(), a.bytes() + b.bytes()));
+        }
+        return List.copyOf(byPerson.values());
     }
 
     /** A recording's bytes and their type. */

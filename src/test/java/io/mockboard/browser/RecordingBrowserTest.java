@@ -117,6 +117,9 @@ class RecordingBrowserTest {
             // a WebM file starts with the EBML magic number
             assertThat(media).startsWith(0x1A, 0x45, 0xDF, 0xA3);
         }
+        long bytes = tracks.stream().mapToLong(t -> ((Number) t.get("bytes")).longValue()).sum();
+        long ms = tracks.stream().mapToLong(t -> ((Number) t.get("durationMs")).longValue()).sum();
+        System.out.printf("[recording] %d bytes in %d ms: %.1f MB per participant-hour%n", bytes, ms, bytes * 3_600_000.0 / ms / 1e6);
         // the first track holds what was recorded while the server was out of reach: at least two chunks' worth
         assertThat(((Number) tracks.get(0).get("durationMs")).longValue()).isGreaterThan(Duration.ofSeconds(9).toMillis());
     }

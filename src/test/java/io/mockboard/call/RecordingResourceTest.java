@@ -76,6 +76,16 @@ class RecordingResourceTest {
         byte[] media = given().auth().oauth2(alice).when().get("/api/recordings/" + track + "/media").then().statusCode(200)
                 .contentType(containsString("audio/webm")).extract().asByteArray();
         assertThat(media).containsExactly(1, 2, 3, 4, 5);
+        // the lobby says whose voice was recorded, how long and how much
+        String lobby = given().auth().oauth2(alice).when().get("/sessions/" + s.sessionId()).then().statusCode(200).extract().asString();
+        assertThat(lobby).contains("Voices recorded").containsPattern("Cam <span class=\"muted\">0:10 · 0\\.0 MB</span>");
+    }
+
+    @Test
+    void aLobbyWithoutRecordedVoicesSaysSo() {
+        Started s = started();
+        given().auth().oauth2(alice).when().get("/sessions/" + s.sessionId()).then().statusCode(200)
+                .body(containsString("No voice recorded"));
     }
 
     @Test

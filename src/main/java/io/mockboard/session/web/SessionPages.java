@@ -10,6 +10,7 @@ import io.mockboard.session.InviteRole;
 import io.mockboard.session.InviteService;
 import io.mockboard.session.InviteSummary;
 import io.mockboard.session.ParticipantSummary;
+import io.mockboard.session.RecordedVoices;
 import io.mockboard.session.RubricChoices;
 import io.mockboard.session.RubricChoices.Choice;
 import io.mockboard.session.Participants;
@@ -64,9 +65,10 @@ public class SessionPages {
     private final SecurityIdentity identity;
     private final Clock clock;
     private final RubricChoices rubrics;
+    private final RecordedVoices voices;
 
     SessionPages(SessionService sessions, TemplateService templates, SessionAccess access, InviteService invites, Participants participants, LobbyPresence presence,
-            SecurityIdentity identity, Clock clock, RubricChoices rubrics) {
+            SecurityIdentity identity, Clock clock, RubricChoices rubrics, RecordedVoices voices) {
         this.sessions = sessions;
         this.templates = templates;
         this.access = access;
@@ -76,6 +78,7 @@ public class SessionPages {
         this.identity = identity;
         this.clock = clock;
         this.rubrics = rubrics;
+        this.voices = voices;
     }
 
     /** What the new-session form holds, as typed. */
@@ -100,7 +103,8 @@ public class SessionPages {
                 String error);
 
         static native TemplateInstance lobby(CurrentUser user, SessionSummary session, boolean manages, List<InviteRow> invites,
-                List<ParticipantSummary> joined, List<String> online, NewLink created, String error, Choice rubric, List<Choice> rubrics);
+                List<ParticipantSummary> joined, List<String> online, NewLink created, String error, Choice rubric, List<Choice> rubrics,
+                List<RecordedVoices.Voice> voices);
     }
 
     @GET
@@ -216,7 +220,7 @@ public class SessionPages {
         Instant now = clock.instant();
         List<InviteRow> rows = invites.list(id, user).stream().map(i -> new InviteRow(i, status(i, now))).toList();
         return Templates.lobby(user, session, manages, rows, participants.of(id), presence.online(session.boardId()), created, error,
-                rubrics.current(session), rubrics.offered(user));
+                rubrics.current(session), rubrics.offered(user), voices.of(id));
     }
 
     @POST
