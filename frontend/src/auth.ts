@@ -10,11 +10,11 @@ export type Session = {
   renewIn?: number | null;
 };
 
-/** Signed-in user of the browser session, or a redirect to sign in. */
+/** Signed-in user of the browser session, or a redirect to sign in that comes back to this address (a replay's ?t= too). */
 export async function requireSession(): Promise<Session | null> {
   const response = await fetchAuthSession();
   if (response.ok) return (await response.json()) as Session;
-  window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname));
+  window.location.assign("/login?next=" + encodeURIComponent(window.location.pathname + window.location.search));
   return null;
 }
 

@@ -1,5 +1,8 @@
-/** One recorded chunk waiting to be stored on the server. */
-export type PendingChunk = { trackId: string; seq: number; startMs: number; endMs: number; type: string; data: Blob };
+/**
+ * One recorded chunk waiting to be stored on the server; `speech`: when its speaker spoke in it, as
+ * "start-end,start-end" in milliseconds from the track's start (empty when they did not).
+ */
+export type PendingChunk = { trackId: string; seq: number; startMs: number; endMs: number; type: string; data: Blob; speech?: string };
 
 /** Where chunks wait until the server has stored them: IndexedDB, so a reload or a crash loses none. */
 export interface ChunkQueue {

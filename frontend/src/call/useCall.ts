@@ -6,6 +6,7 @@ import { CallMesh, type CallSettings, type CallState } from "./CallMesh";
 import { CallRecorder, putChunk } from "./CallRecorder";
 import { IndexedDbQueue, MemoryQueue } from "./chunkQueue";
 import { Uploader } from "./Uploader";
+import { HANGOVER_MS } from "./voice";
 
 declare global {
   interface Window {
@@ -84,7 +85,11 @@ export function useCall(client: SyncClient | null, http: Http | null, sessionId:
     if (!client || !settings || typeof RTCPeerConnection === "undefined") return;
     const mesh = new CallMesh(settings, {
       signal: (to, kind, data) => client.signal(to, kind, data),
-      changed: setState,
+      changed: (next) => {
+        setState(next);
+        // a voice stops counting as speaking a hangover after its last loud moment, a muted one at once
+        recorderRef.current?.speaking(next.speaking, next.muted ? 0 : HANGOVER_MS);
+      },
       microphoneChanged: (stream) => recordWith(stream),
     });
     mesh.onPeers(board.current.me, board.current.peers);

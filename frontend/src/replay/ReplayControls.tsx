@@ -1,7 +1,17 @@
 import { position, sinceStart } from "./playback";
 import type { Authors, Timeline } from "./replayApi";
+import { AUDIBLE_SPEEDS, audible, type Spoken } from "./voices";
 
-const SPEEDS = [1, 2, 4, 8, 16, 32];
+const SPEEDS = [0.5, 1, 1.5, 2, 4, 8, 16, 32];
+
+/** The recorded conversation as the player shows it: speakers, their volume, when they spoke, loading. */
+export type PlayerVoices = {
+  people: { userId: string; name: string; color: string }[];
+  spoken: Spoken[];
+  volumes: Record<string, number>;
+  setVolume: (userId: string, volume: number) => void;
+  status: string | null;
+};
 
 type Props = {
   timeline: Timeline;
@@ -29,14 +39,16 @@ type Props = {
   /** The authors are loaded when the highlight list is opened. */
   onHighlightOpen: () => void;
   onHighlight: (author: string | null) => void;
+  voices: PlayerVoices;
 };
 
 /**
  * The player under the recorded board: play/pause, the time, the scrubber with markers for steps, notes and hint
- * reveals, speed, "New board from here", skipping quiet time, recorded cursors, pinned elements and highlighting.
+ * reveals and a speaking lane per voice, speed, the voices' volumes, "New board from here", skipping quiet time,
+ * recorded cursors, pinned elements and highlighting.
  */
 export function ReplayControls(props: Props) {
-  const { timeline, now, from, to, playing, onPlaying, onJump } = props;
+  const { timeline, now, from, to, playing, onPlaying, onJump, voices } = props;
   return (
     <footer className="player" data-testid="player">
       <button type="button" className="button" onClick={() => onPlaying((p) => !p)} aria-label={playing ? "Pause" : "Play"}
@@ -57,13 +69,16 @@ export function ReplayControls(props: Props) {
               onClick={() => onJump(Date.parse(m.at))} />
           ))}
         </div>
+        {voices.people.length > 0 && <SpeakingLanes voices={voices} from={from} to={to} />}
       </div>
-      <label className="player-option">
+      <label className="player-option" title={voices.people.length ? `The conversation plays at ${AUDIBLE_SPEEDS.min}×–${AUDIBLE_SPEEDS.max}×` : undefined}>
         Speed
         <select value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))} aria-label="Speed">
           {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
+        {voices.people.length > 0 && !audible(props.speed) && <span className="muted-note" data-testid="audio-muted">audio off</span>}
       </label>
+      {(voices.people.length > 0 || voices.status) && <VoiceVolumes voices={voices} />}
       {!props.shared && (
         <button type="button" className="panel-toggle" data-testid="restore" title="Create a new board with the scene shown now"
           onClick={props.onRestore}>
@@ -97,5 +112,41 @@ export function ReplayControls(props: Props) {
         </label>
       )}
     </footer>
+  );
+}
+
+/** One thin lane per voice under the scrubber, filled where that person spoke. */
+function SpeakingLanes({ voices, from, to }: { voices: PlayerVoices; from: number; to: number }) {
+  return (
+    <div className="speech-lanes" data-testid="speech-lanes" aria-hidden="true">
+      {voices.people.map((p) => (
+        <div key={p.userId} className="speech-lane" title={`When ${p.name} spoke`}>
+          {voices.spoken.filter((s) => s.userId === p.userId && s.to > from && s.from < to).map((s, i) => {
+            const left = position(s.from, from, to) * 100;
+            return <span key={i} style={{ left: `${left}%`, width: `${Math.max(0.2, position(s.to, from, to) * 100 - left)}%`, background: p.color }} />;
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The voices' volumes, in a popover: one slider per speaker, and what is still loading. */
+function VoiceVolumes({ voices }: { voices: PlayerVoices }) {
+  return (
+    <details className="voices-menu" data-testid="voices">
+      <summary className="panel-toggle">Voices{voices.people.length ? ` (${voices.people.length})` : ""}</summary>
+      <div className="voices-popover">
+        {voices.status && <p className="muted-note">{voices.status}</p>}
+        {voices.people.map((p) => (
+          <label key={p.userId} className="voice-volume">
+            <span className="swatch" style={{ background: p.color }} />
+            <span className="voice-name">{p.name}</span>
+            <input type="range" min={0} max={1} step={0.05} value={voices.volumes[p.userId] ?? 1} aria-label={`Volume of ${p.name}`}
+              onChange={(e) => voices.setVolume(p.userId, Number(e.target.value))} />
+          </label>
+        ))}
+      </div>
+    </details>
   );
 }

@@ -9,12 +9,22 @@ import { ReplayControls } from "./ReplayControls";
 import { usePlayback } from "./usePlayback";
 import { useReplayData } from "./useReplayData";
 import { useReplayScene } from "./useReplayScene";
+import { useReplayVoices } from "./useReplayVoices";
 import { ViewportOutlines, type Scroll } from "./ViewportOutlines";
+import { nextSpeech, type VoiceTrack } from "./voices";
+
+declare global {
+  interface Window {
+    /** The replay's clock (epoch ms) and recorded tracks, for the browser tests and the console. */
+    mockboardReplayVoices?: { clock: () => number; tracks: VoiceTrack[] };
+  }
+}
 
 /**
- * The replay viewer: the recorded board in view mode, a scrubber with markers for steps, notes and hint
- * reveals, play/pause (space), ±10 s (arrows), speeds 1×–32×, skipping quiet time, deep links (?t=seconds), the
- * participants' recorded cursors and viewports, and highlighting one author's elements.
+ * The replay viewer: the recorded board in view mode with the recorded conversation, a scrubber with markers for
+ * steps, notes and hint reveals and a speaking lane, play/pause (space), ±10 s (arrows), speeds 0.5×–32×, skipping
+ * quiet time, deep links (?t=seconds), the participants' recorded cursors and viewports, and highlighting one
+ * author's elements.
  */
 export function ReplayPage({ sessionId }: { sessionId: string }) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
@@ -23,8 +33,21 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
   const data = useReplayData(api, sessionId);
   const { share, http, timeline, error, setError, track } = data;
   const view = useReplayScene(api, http, data.base);
-  const playback = usePlayback({ api, http, base: data.base, share, timeline }, view, setError);
-  const { now, setPlaying, moment } = playback;
+  const voices = useReplayVoices(http, sessionId, share);
+  const { spoken, follow } = voices;
+  const nextSpeechAt = useCallback((at: number) => nextSpeech(spoken, at), [spoken]);
+  const playback = usePlayback({ api, http, base: data.base, share, timeline }, view, setError, nextSpeechAt);
+  const { now, setPlaying, moment, playing, speed, setSpeed } = playback;
+
+  // the conversation follows the replay's clock; a replay with voices starts at 1× (speech is useless faster)
+  useEffect(() => follow(now, playing, speed), [follow, now, playing, speed]);
+  const hasVoices = voices.tracks.length > 0;
+  useEffect(() => {
+    if (hasVoices) setSpeed(1);
+  }, [hasVoices, setSpeed]);
+  useEffect(() => {
+    window.mockboardReplayVoices = { clock: moment, tracks: voices.tracks };
+  }, [moment, voices.tracks]);
   const { loadAuthors, setHighlight } = view;
 
   // recorded cursors (Excalidraw draws them like live collaborators) and viewports (outlined over the canvas)
@@ -71,6 +94,10 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
         )}
       </TopBar>
       {error && <Notice severity="error">{error}</Notice>}
+      {voices.loaded.map(({ track, url }) => (
+        <audio key={track.id} ref={(audio) => voices.register(track.id, audio)} src={url} preload="auto" data-testid="voice-audio"
+          data-track={track.id} />
+      ))}
       <div className="board-body">
         <main className="canvas replay-canvas" aria-label="Recorded board" aria-busy={loading !== null}>
           {loading !== null && (
@@ -90,7 +117,8 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
           onPlaying={setPlaying} onJump={playback.jump} speed={playback.speed} onSpeed={playback.setSpeed}
           skipIdle={playback.skipIdle} onSkipIdle={playback.setSkipIdle} showPresence={showPresence} onShowPresence={setShowPresence}
           presenceLoaded={track.size} pinned={view.focus.size} onClearPinned={view.clearFocus} shared={share !== null}
-          onRestore={restore} authors={view.authors} highlight={view.highlight} onHighlightOpen={highlightOpen} onHighlight={highlight} />
+          onRestore={restore} authors={view.authors} highlight={view.highlight} onHighlightOpen={highlightOpen} onHighlight={highlight}
+          voices={voices} />
       )}
     </div>
   );

@@ -48,6 +48,15 @@ describe("playback clock", () => {
     expect(advance(0, 100, 1, 1_000, true, 100_000)).toBe(100);
   });
 
+  it("skips only time where nothing is drawn and nobody speaks", () => {
+    // someone speaks now: nothing is skipped although the next drawing is a minute away
+    expect(advance(0, 100, 1, 60_000, true, 100_000, 0)).toBe(100);
+    // the next word comes before the next drawing: the jump stops just before it
+    expect(advance(0, 100, 1, 60_000, true, 100_000, 30_000)).toBe(29_500);
+    // nothing is drawn any more, but someone speaks later
+    expect(advance(0, 100, 1, null, true, 100_000, 30_000)).toBe(29_500);
+  });
+
   it("maps moments onto the scrubber and formats time since the start", () => {
     expect(position(5, 0, 10)).toBe(0.5);
     expect(position(20, 0, 10)).toBe(1);

@@ -72,7 +72,11 @@ export class PlaybackScene {
   }
 }
 
-/** Where the playback clock goes next: forward by elapsed × speed, jumping over quiet time when asked. */
+/**
+ * Where the playback clock goes next: forward by elapsed × speed, jumping over quiet time when asked. Quiet means
+ * nothing is drawn and nobody speaks: `nextSpeechAt` is when someone next speaks (the clock itself while someone
+ * speaks), null when nobody speaks again.
+ */
 export function advance(
   now: number,
   elapsedMs: number,
@@ -80,10 +84,12 @@ export function advance(
   nextOpAt: number | null,
   skipIdle: boolean,
   end: number,
+  nextSpeechAt: number | null = null,
 ): number {
   let next = now + elapsedMs * speed;
-  // quiet stretches longer than two seconds of playback are skipped to a moment before the next change
-  if (skipIdle && nextOpAt !== null && nextOpAt - next > 2_000 * speed) next = nextOpAt - 500 * speed;
+  const nextActivity = nextOpAt === null ? nextSpeechAt : nextSpeechAt === null ? nextOpAt : Math.min(nextOpAt, nextSpeechAt);
+  // quiet stretches longer than two seconds of playback are skipped to a moment before the next change or word
+  if (skipIdle && nextActivity !== null && nextActivity - next > 2_000 * speed) next = nextActivity - 500 * speed;
   return Math.min(next, end);
 }
 

@@ -11,10 +11,15 @@ type Source = { api: ExcalidrawImperativeAPI | null; http: Http | null; base: st
 
 /**
  * The replay's clock: seeking (the server builds the scene at a moment), playing (ops fetched ahead and applied
- * when the clock reaches them, at 1×–32×, quiet time skipped), the keys (space, ←/→ ±10 s) and the address
- * (?t=seconds) kept in step. Starts at ?t= or at the end.
+ * when the clock reaches them, at 0.5×–32×, quiet time skipped: nothing drawn and, by `nextSpeechAt`, nobody
+ * speaking), the keys (space, ←/→ ±10 s) and the address (?t=seconds) kept in step. Starts at ?t= or at the end.
  */
-export function usePlayback({ api, http, base, share, timeline }: Source, view: ReplayScene, onError: (message: string) => void) {
+export function usePlayback(
+  { api, http, base, share, timeline }: Source,
+  view: ReplayScene,
+  onError: (message: string) => void,
+  nextSpeechAt: (at: number) => number | null = () => null,
+) {
   const [now, setNow] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(4);
@@ -24,6 +29,10 @@ export function usePlayback({ api, http, base, share, timeline }: Source, view: 
   const fetching = useRef(false);
   const clock = useRef(0);
   const framed = useRef(false);
+  const speech = useRef(nextSpeechAt);
+  useEffect(() => {
+    speech.current = nextSpeechAt;
+  }, [nextSpeechAt]);
   const from = timeline ? Date.parse(timeline.from) : 0;
   const to = timeline ? Date.parse(timeline.to) : 0;
   const { reset, apply, seq, draw, highlight, loadAuthors, focus } = view;
@@ -98,7 +107,7 @@ export function usePlayback({ api, http, base, share, timeline }: Source, view: 
           .finally(() => (fetching.current = false));
       }
       const nextAt = pending.length ? Date.parse(pending[0].at) : null;
-      clock.current = advance(clock.current, elapsed, speed, nextAt, skipIdle, to);
+      clock.current = advance(clock.current, elapsed, speed, nextAt, skipIdle, to, skipIdle ? speech.current(clock.current) : null);
       let due = 0;
       while (due < pending.length && Date.parse(pending[due].at) <= clock.current) due++;
       if (due > 0 && apply(pending.splice(0, due))) draw();

@@ -1,6 +1,7 @@
 package io.mockboard.call;
 
 import io.mockboard.core.DomainException;
+import io.mockboard.session.RecordedVoices.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
@@ -11,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -64,16 +67,17 @@ class RecordingStore {
     enum Stored { NEW, SAME, DIFFERENT }
 
     /** Stores the chunk unless one is stored at that seq: then says whether it holds the same bytes. */
-    Stored chunk(UUID trackId, int seq, long startMs, long endMs, byte[] data, Instant at) {
+    Stored chunk(UUID trackId, int seq, long startMs, long endMs, List<Span> speech, byte[] data, Instant at) {
         int inserted = run("""
-                insert into audio_chunk (track_id, seq, start_ms, end_ms, data, received_at) values (?, ?, ?, ?, ?, ?)
+                insert into audio_chunk (track_id, seq, start_ms, end_ms, speech, data, received_at) values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (track_id, seq) do nothing""", s -> {
             s.setObject(1, trackId);
             s.setInt(2, seq);
             s.setLong(3, startMs);
             s.setLong(4, endMs);
-            s.setBytes(5, data);
-            s.setTimestamp(6, Timestamp.from(at));
+            s.setArray(5, s.getConnection().createArrayOf("bigint", Speech.flat(speech)));
+            s.setBytes(6, data);
+            s.setTimestamp(7, Timestamp.from(at));
             return s.executeUpdate();
         });
         if (inserted == 1) {
@@ -100,6 +104,24 @@ class RecordingStore {
                 }
             }
             return out.toByteArray();
+        });
+    }
+
+    /** The speech of each of the session's tracks, in order, stretches split at a chunk's end joined again. */
+    Map<UUID, List<Span>> speech(UUID sessionId) {
+        return run("""
+                select c.track_id, c.speech from audio_chunk c join audio_track t on t.id = c.track_id
+                where t.session_id = ? and cardinality(c.speech) > 0 order by c.track_id, c.seq""", s -> {
+            s.setObject(1, sessionId);
+            Map<UUID, List<Span>> spans = new HashMap<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    spans.computeIfAbsent(row.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .addAll(Speech.unflat((Long[]) row.getArray(2).getArray()));
+                }
+            }
+            spans.replaceAll((id, list) -> Speech.joined(list));
+            return spans;
         });
     }
 

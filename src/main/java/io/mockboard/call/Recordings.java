@@ -4,6 +4,7 @@ import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.core.DomainException;
 import io.mockboard.session.RecordedVoices;
+import io.mockboard.session.RecordedVoices.Span;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +71,7 @@ public class Recordings implements RecordedVoices {
      *
      * @return whether the chunk was new
      */
-    public boolean chunk(UUID trackId, CurrentUser user, int seq, Long startMs, Long endMs, String contentType, byte[] data) {
+    public boolean chunk(UUID trackId, CurrentUser user, int seq, Long startMs, Long endMs, String speech, String contentType, byte[] data) {
         Recording track = store.track(trackId).orElseThrow(() -> DomainException.notFound("Recording " + trackId));
         if (!track.userId().equals(user.id())) {
             throw DomainException.forbidden("This recording is another participant's: each person sends only their own");
@@ -85,6 +87,7 @@ public class Recordings implements RecordedVoices {
             throw DomainException.invalid("A chunk covers startMs..endMs from the recording's start, within " + MAX_LENGTH.toHours()
                     + " hours");
         }
+        List<Span> spans = Speech.parse(speech, startMs, endMs);
         if (data.length == 0) {
             throw DomainException.invalid("A chunk has at least one byte");
         }
@@ -100,17 +103,17 @@ public class Recordings implements RecordedVoices {
         if (!rates.computeIfAbsent(trackId, id -> new Bucket(BURST, now)).take(now)) {
             throw new DomainException(DomainException.Kind.RATE_LIMITED, "Too many chunks at once; wait a second and send again");
         }
-        return switch (store.chunk(trackId, seq, startMs, endMs, data, now)) {
+        return switch (store.chunk(trackId, seq, startMs, endMs, spans, data, now)) {
             case NEW -> true;
             case SAME -> false;
             case DIFFERENT -> throw DomainException.conflict("Chunk " + seq + " of this recording is already stored with other data");
         };
     }
 
-    /** The session's recordings, for whoever may replay it. */
-    public List<Recording> list(UUID sessionId, CurrentUser user) {
+    /** The session's recordings with their speech, for whoever may replay it. */
+    public List<Track> list(UUID sessionId, CurrentUser user) {
         access.require(sessionId, user, Action.REPLAY);
-        return store.tracks(sessionId);
+        return tracks(sessionId);
     }
 
     /** A recording as one file (its chunks in order), for whoever may replay its session. */
@@ -134,8 +137,17 @@ public class Recordings implements RecordedVoices {
         return List.copyOf(byPerson.values());
     }
 
-    /** A recording's bytes and their type. */
-    public record Media(String mimeType, byte[] data) {}
+    @Override
+    public List<Track> tracks(UUID sessionId) {
+        Map<UUID, List<Span>> speech = store.speech(sessionId);
+        return store.tracks(sessionId).stream().map(t -> new Track(t.id(), t.userId(), t.name(), t.mimeType(), t.startedAt(), t.chunks(), t.durationMs(),
+                t.bytes(), speech.getOrDefault(t.id(), List.of()))).toList();
+    }
+
+    @Override
+    public Optional<Media> media(UUID sessionId, UUID trackId) {
+        return store.track(trackId).filter(t -> t.sessionId().equals(sessionId)).map(t -> new Media(t.mimeType(), store.media(trackId)));
+    }
 
     private static String baseType(String contentType) {
         return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);

@@ -1,14 +1,16 @@
 package io.mockboard.replay;
 
+import io.mockboard.session.RecordedVoices;
 import java.util.List;
 
 /**
  * What a review page shows beyond the raw recording: time per framework step against its budget, who drew
  * how much, where the interviewers' scorecards disagree (levels per criterion side by side), and how the final board
- * covers the template's reference architecture ({@code reference} names it; both are null without one).
+ * covers the template's reference architecture ({@code reference} names it; both are null without one), who talked
+ * how much ({@code talk}, from the recorded voices) and whose voice was recorded ({@code voices}).
  */
 public record Review(List<StepTime> steps, List<Share> authorship, List<String> scorers, List<Calibration> calibration,
-        Recommendations recommendations, String reference, Coverage.Result coverage) {
+        Recommendations recommendations, String reference, Coverage.Result coverage, TalkTime talk, List<RecordedVoices.Voice> voices) {
 
     /**
      * Each scorer's overall recommendation (its label, null when not given), in {@code scorers} order; split when

@@ -7,6 +7,7 @@ import io.mockboard.rubric.Scorecard;
 import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.ParticipantSummary;
 import io.mockboard.session.Participants;
+import io.mockboard.session.RecordedVoices;
 import io.mockboard.session.SessionAccess;
 import io.mockboard.session.SessionSummary;
 import io.mockboard.session.flow.Flow;
@@ -36,10 +37,12 @@ public class ReviewService {
     private final ScorecardService scorecards;
     private final ReplayService replay;
     private final TemplateService templates;
+    private final RecordedVoices voices;
     private final Clock clock;
 
     ReviewService(SessionAccess access, FlowService flows, BoardLog log, Participants participants, ScorecardService scorecards,
-            ReplayService replay, TemplateService templates, Clock clock) {
+            ReplayService replay, TemplateService templates, RecordedVoices voices, Clock clock) {
+        this.voices = voices;
         this.access = access;
         this.replay = replay;
         this.templates = templates;
@@ -59,7 +62,8 @@ public class ReviewService {
         Coverage.Result coverage = reference.map(t -> Coverage.compare(templates.elements(t.id()),
                 replay.sceneAt(sessionId, null, null, user).elements())).orElse(null);
         return new Review(stepTimes(flow, end), authorship(session), cards.stream().map(Scorecard::author).toList(), calibration(cards),
-                recommendations(cards), reference.map(TemplateSummary::title).orElse(null), coverage);
+                recommendations(cards), reference.map(TemplateSummary::title).orElse(null), coverage,
+                TalkTime.of(voices.tracks(sessionId), flow, session.createdAt(), end), voices.of(sessionId));
     }
 
     /**

@@ -29,6 +29,9 @@ class ReviewShareEntity extends PanacheEntityBase {
     @Column(name = "include_summary", nullable = false)
     boolean includeSummary;
 
+    @Column(name = "include_audio", nullable = false)
+    boolean includeAudio;
+
     @Column(name = "created_by", nullable = false)
     String createdBy;
 

@@ -36,12 +36,15 @@ public class ReviewShares {
         this.clock = clock;
     }
 
-    /** What to share: a submitted scorecard of the sharer's (or none: the replay only) and which of its parts. */
-    public record Request(UUID scorecardId, boolean levels, boolean summary) {}
+    /**
+     * What to share: a submitted scorecard of the sharer's (or none: the replay only), which of its parts, and
+     * whether the recorded conversation comes with the replay.
+     */
+    public record Request(UUID scorecardId, boolean levels, boolean summary, boolean audio) {}
 
     /** A share as its session's interviewers see it; {@code link} only right after creating it. */
-    public record Share(UUID id, UUID sessionId, UUID scorecardId, boolean levels, boolean summary, String createdBy, Instant createdAt,
-            Instant revokedAt, String link) {
+    public record Share(UUID id, UUID sessionId, UUID scorecardId, boolean levels, boolean summary, boolean audio, String createdBy,
+            Instant createdAt, Instant revokedAt, String link) {
         /** When it was created, as "2026-11-22 10:15" (UTC). */
         public String created() {
             return createdAt.toString().replace('T', ' ').substring(0, 16);
@@ -77,6 +80,7 @@ public class ReviewShares {
         share.scorecardId = request.scorecardId();
         share.includeLevels = request.levels();
         share.includeSummary = request.summary();
+        share.includeAudio = request.audio();
         share.createdBy = user.name();
         share.createdAt = clock.instant();
         share.persist();
@@ -168,6 +172,7 @@ public class ReviewShares {
     }
 
     private static Share toShare(ReviewShareEntity s, String link) {
-        return new Share(s.id, s.sessionId, s.scorecardId, s.includeLevels, s.includeSummary, s.createdBy, s.createdAt, s.revokedAt, link);
+        return new Share(s.id, s.sessionId, s.scorecardId, s.includeLevels, s.includeSummary, s.includeAudio, s.createdBy, s.createdAt,
+                s.revokedAt, link);
     }
 }

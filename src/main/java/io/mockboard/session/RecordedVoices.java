@@ -1,11 +1,14 @@
 package io.mockboard.session;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Whose voice a session's call recorded, as the lobby shows it. The call domain builds on sessions, so it answers
- * this for them (it implements this port); the session domain never reaches into the call.
+ * The conversation a session's call recorded, as the lobby, the review and the replay read it. The call domain
+ * builds on sessions, so it answers this for them (it implements this port); no other domain reaches into the call.
+ * Callers check access first: these methods answer for any session.
  */
 public interface RecordedVoices {
 
@@ -23,6 +26,29 @@ public interface RecordedVoices {
         }
     }
 
+    /** A stretch of one track, in milliseconds from the track's start. */
+    record Span(long startMs, long endMs) {
+        public long length() {
+            return endMs - startMs;
+        }
+    }
+
+    /**
+     * One recorded track: whose, its format, when it started (server time), how many chunks, how long and large it is, and when its
+     * speaker spoke (as their browser measured it), in order.
+     */
+    record Track(UUID id, String userId, String name, String mimeType, Instant startedAt, int chunks, long durationMs, long bytes,
+            List<Span> speech) {}
+
+    /** A track's bytes (its chunks one after the other) and their type. */
+    record Media(String mimeType, byte[] data) {}
+
     /** The session's recorded voices, by person, in the order they started. */
     List<Voice> of(UUID sessionId);
+
+    /** The session's tracks with their speech, in the order they started. */
+    List<Track> tracks(UUID sessionId);
+
+    /** A track of this session as one file; empty when the session has no such track. */
+    Optional<Media> media(UUID sessionId, UUID trackId);
 }

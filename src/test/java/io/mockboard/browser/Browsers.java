@@ -49,6 +49,11 @@ public final class Browsers implements AutoCloseable {
                 "--autoplay-policy=no-user-gesture-required", "--disable-features=WebRtcHideLocalIpsWithMdns"));
     }
 
+    /** Chromium that plays audio without a click first (the replay's conversation in a test that only seeks). */
+    public static Browsers withAutoplay() {
+        return startOrSkip(List.of("--autoplay-policy=no-user-gesture-required"));
+    }
+
     private static Browsers startOrSkip(List<String> extraArgs) {
         Optional<Path> executable = findChromium();
         if (executable.isEmpty()) {

@@ -81,6 +81,38 @@ class RecordingResourceTest {
         assertThat(lobby).contains("Voices recorded").containsPattern("Cam <span class=\"muted\">0:10 · 0\\.0 MB</span>");
     }
 
+    static io.restassured.response.ValidatableResponse putSpeech(RequestSpecification who, String track, int seq, long startMs,
+            String speech) {
+        return who.contentType("audio/webm;codecs=opus").queryParam("startMs", startMs).queryParam("endMs", startMs + 5_000)
+                .queryParam("speech", speech).body(new byte[] {(byte) seq}).when().put("/api/recordings/" + track + "/chunks/" + seq).then();
+    }
+
+    @Test
+    void theSpeechEachChunkCarriesIsListedWithItsTrackAndAStretchSplitAtAChunksEndIsJoined() {
+        Started s = started();
+        String track = startTrack(guest(s.cam()), s.sessionId());
+        putSpeech(guest(s.cam()), track, 0, 0, "1000-2000,4000-5000").statusCode(201);
+        putSpeech(guest(s.cam()), track, 1, 5_000, "5000-6500").statusCode(201);
+        putSpeech(guest(s.cam()), track, 2, 10_000, "").statusCode(201);
+
+        given().auth().oauth2(alice).when().get("/api/sessions/" + s.sessionId() + "/recordings").then().statusCode(200)
+                .body("[0].speech.startMs", org.hamcrest.Matchers.contains(1000, 4000))
+                .body("[0].speech.endMs", org.hamcrest.Matchers.contains(2000, 6500));
+    }
+
+    @Test
+    void speechThatIsMalformedOrOutsideItsChunkIsRefusedAndTheChunkNotStored() {
+        Started s = started();
+        String track = startTrack(guest(s.cam()), s.sessionId());
+        putSpeech(guest(s.cam()), track, 0, 0, "3000-2000").statusCode(400).body("detail", containsString("in order"));
+        putSpeech(guest(s.cam()), track, 0, 0, "4000-6000").statusCode(400).body("detail", containsString("inside the chunk"));
+        putSpeech(guest(s.cam()), track, 0, 0, "2000-3000,1000-1500").statusCode(400);
+        putSpeech(guest(s.cam()), track, 0, 0, "soon").statusCode(400).body("detail", containsString("1200-3400"));
+        putSpeech(guest(s.cam()), track, 0, 0, String.join(",", java.util.Collections.nCopies(Speech.MAX_SPANS + 1, "1-2")))
+                .statusCode(400).body("detail", containsString("at most"));
+        given().auth().oauth2(alice).when().get("/api/sessions/" + s.sessionId() + "/recordings").then().body("[0].chunks", equalTo(0));
+    }
+
     @Test
     void aLobbyWithoutRecordedVoicesSaysSo() {
         Started s = started();

@@ -46,13 +46,49 @@ class ShareTest {
     }
 
     private static String share(String token, String sessionId, String scorecardId, boolean levels, boolean summary) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("levels", levels, "summary", summary));
+        return share(token, sessionId, scorecardId, levels, summary, false);
+    }
+
+    private static String share(String token, String sessionId, String scorecardId, boolean levels, boolean summary, boolean audio) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("levels", levels, "summary", summary, "audio", audio));
         if (scorecardId != null) {
             body.put("scorecardId", scorecardId);
         }
         String link = given().auth().oauth2(token).contentType("application/json").body(body)
                 .when().post("/api/sessions/" + sessionId + "/shares").then().statusCode(201).extract().path("link");
         return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void aSharedReviewIncludesTheRecordedConversationOnlyWhenTheInterviewerTickedIt() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        String id = startedSession(alice, "Shared conversation");
+        String track = given().auth().oauth2(alice).contentType("application/json").body(Map.of("mimeType", "audio/webm"))
+                .when().post("/api/sessions/" + id + "/recordings").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(alice).contentType("audio/webm").queryParam("startMs", 0).queryParam("endMs", 5_000)
+                .queryParam("speech", "0-4000").body(new byte[] {1, 2}).when().put("/api/recordings/" + track + "/chunks/0").then()
+                .statusCode(201);
+
+        String without = share(alice, id, null, false, false, false);
+        given().when().get("/api/shared/" + without + "/recordings").then().statusCode(403)
+                .body("detail", containsString("without the recorded conversation"));
+        given().when().get("/api/shared/" + without + "/recordings/" + track + "/media").then().statusCode(403);
+        given().when().get("/shared/" + without).then().statusCode(200).body(containsString("without the recorded conversation"));
+
+        String with = share(alice, id, null, false, false, true);
+        given().when().get("/api/shared/" + with + "/recordings").then().statusCode(200)
+                .body("[0].id", org.hamcrest.Matchers.equalTo(track)).body("[0].speech[0].endMs", org.hamcrest.Matchers.equalTo(4000));
+        byte[] media = given().when().get("/api/shared/" + with + "/recordings/" + track + "/media").then().statusCode(200).extract()
+                .asByteArray();
+        assertThat(media).containsExactly(1, 2);
+        // a track of another session is not reachable through this link
+        String other = startedSession(alice, "Another session");
+        String foreign = given().auth().oauth2(alice).contentType("application/json").body(Map.of("mimeType", "audio/webm"))
+                .when().post("/api/sessions/" + other + "/recordings").then().statusCode(201).extract().path("id");
+        given().when().get("/api/shared/" + with + "/recordings/" + foreign + "/media").then().statusCode(404);
+        // the interviewers' list says what each link shows
+        given().auth().oauth2(alice).when().get("/sessions/" + id + "/review").then().statusCode(200)
+                .body(containsString("replay, conversation"));
     }
 
     @Test

@@ -30,10 +30,12 @@ public class RecordingResource {
     @PUT
     @Path("/chunks/{seq}")
     @Consumes("*/*")
-    @Operation(summary = "Store one chunk of the caller's own recording; answered once stored, idempotent by number")
+    @Operation(summary = "Store one chunk of the caller's own recording (and when they spoke in it); answered once stored, idempotent by number")
     public Response chunk(@PathParam("trackId") UUID trackId, @PathParam("seq") int seq, @QueryParam("startMs") Long startMs,
-            @QueryParam("endMs") Long endMs, @HeaderParam("Content-Type") String contentType, byte[] data) {
-        boolean fresh = recordings.chunk(trackId, CurrentUser.of(identity), seq, startMs, endMs, contentType, data == null ? new byte[0] : data);
+            @QueryParam("endMs") Long endMs, @QueryParam("speech") String speech, @HeaderParam("Content-Type") String contentType,
+            byte[] data) {
+        boolean fresh = recordings.chunk(trackId, CurrentUser.of(identity), seq, startMs, endMs, speech, contentType,
+                data == null ? new byte[0] : data);
         return Response.status(fresh ? Response.Status.CREATED : Response.Status.OK).build();
     }
 

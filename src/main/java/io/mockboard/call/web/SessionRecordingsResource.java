@@ -3,6 +3,7 @@ package io.mockboard.call.web;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.call.Recording;
 import io.mockboard.call.Recordings;
+import io.mockboard.session.RecordedVoices;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
@@ -42,8 +43,8 @@ public class SessionRecordingsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The session's recorded tracks: whose, from when, how long")
-    public List<Recording> list(@PathParam("sessionId") UUID sessionId) {
+    @Operation(summary = "The session's recorded tracks: whose, from when, how long, and when each speaker spoke")
+    public List<RecordedVoices.Track> list(@PathParam("sessionId") UUID sessionId) {
         return recordings.list(sessionId, CurrentUser.of(identity));
     }
 }

@@ -86,12 +86,12 @@ public class ReviewPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public TemplateInstance share(@PathParam("id") String id, @FormParam("levels") boolean levels, @FormParam("summary") boolean summary,
-            @Context UriInfo uri) {
+            @FormParam("audio") boolean audio, @Context UriInfo uri) {
         UUID sessionId = Ids.uuid(id, "Session");
         CurrentUser user = CurrentUser.of(identity);
         Scorecard mine = submittedOwn(sessionId, user);
         ReviewShares.Share share = shares.create(sessionId, new ReviewShares.Request(mine == null ? null : mine.id(),
-                mine != null && levels, mine != null && summary), user);
+                mine != null && levels, mine != null && summary, audio), user);
         return render(sessionId, user, uri.getBaseUriBuilder().path(share.link()).build().toString());
     }
 

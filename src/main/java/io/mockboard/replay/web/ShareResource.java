@@ -34,7 +34,7 @@ public class ShareResource {
         ReviewShares.Share share = shares.create(Ids.uuid(sessionId, "Session"), body, CurrentUser.of(identity));
         String link = uri.getBaseUriBuilder().path(share.link()).build().toString();
         return Response.status(Response.Status.CREATED).entity(new ReviewShares.Share(share.id(), share.sessionId(), share.scorecardId(),
-                share.levels(), share.summary(), share.createdBy(), share.createdAt(), share.revokedAt(), link)).build();
+                share.levels(), share.summary(), share.audio(), share.createdBy(), share.createdAt(), share.revokedAt(), link)).build();
     }
 
     @GET

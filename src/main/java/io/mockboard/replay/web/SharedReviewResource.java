@@ -1,12 +1,14 @@
 package io.mockboard.replay.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.replay.PresenceLog;
 import io.mockboard.replay.RecordedOp;
 import io.mockboard.replay.ReplayService;
 import io.mockboard.replay.ReviewShares;
 import io.mockboard.replay.SceneAt;
 import io.mockboard.replay.Timeline;
+import io.mockboard.session.RecordedVoices;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -26,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SharedReviewResource {
     private final ReviewShares shares;
     private final ReplayService replay;
+    private final RecordedVoices voices;
     private final SecurityIdentity identity;
 
-    SharedReviewResource(ReviewShares shares, ReplayService replay, SecurityIdentity identity) {
+    SharedReviewResource(ReviewShares shares, ReplayService replay, RecordedVoices voices, SecurityIdentity identity) {
         this.shares = shares;
         this.replay = replay;
+        this.voices = voices;
         this.identity = identity;
     }
 
@@ -64,6 +69,30 @@ public class SharedReviewResource {
     public List<PresenceLog.PresenceSample> presence(@PathParam("token") String token, @QueryParam("after") Long after,
             @QueryParam("limit") Integer limit) {
         return replay.presence(shares.open(token).session(), after == null ? 0 : after, limit == null ? 2_000 : limit);
+    }
+
+    @GET
+    @Path("recordings")
+    @Operation(summary = "The recorded conversation's tracks, when the interviewer shared it (else 403)")
+    public List<RecordedVoices.Track> recordings(@PathParam("token") String token) {
+        return voices.tracks(withAudio(token).session().id());
+    }
+
+    @GET
+    @Path("recordings/{trackId}/media")
+    @Operation(summary = "One recorded track as a single audio file, when the interviewer shared the conversation")
+    public Response media(@PathParam("token") String token, @PathParam("trackId") UUID trackId) {
+        RecordedVoices.Media media = voices.media(withAudio(token).session().id(), trackId)
+                .orElseThrow(() -> DomainException.notFound("Recording " + trackId));
+        return Response.ok(media.data()).type(media.mimeType()).header("Cache-Control", "private, max-age=60").build();
+    }
+
+    private ReviewShares.Opened withAudio(String token) {
+        ReviewShares.Opened opened = shares.open(token);
+        if (!opened.share().audio()) {
+            throw DomainException.forbidden("This review was shared without the recorded conversation");
+        }
+        return opened;
     }
 
     @GET
