@@ -19,10 +19,13 @@ type Props = {
 /** The call in the top bar: join (or listen), mute with Alt+M, pick a microphone, leave; and what state it is in. */
 export function CallControls({ state, recordable, recording, listenOnly, devices, onJoin, onLeave, onToggleMute, onDevice }: Props) {
   const [asking, setAsking] = useState(false);
+  // what this person chose about recording their voice, kept for "Try again" after a blocked microphone
+  const [consented, setConsented] = useState(false);
   const others = state.peers.length;
   if (state.phase === "idle" || state.phase === "joining") {
     const join = (record: boolean) => {
       setAsking(false);
+      setConsented(record);
       onJoin(!listenOnly, record);
     };
     return (
@@ -56,8 +59,11 @@ export function CallControls({ state, recordable, recording, listenOnly, devices
   if (state.phase === "blocked") {
     return (
       <span className="call" data-testid="call" data-phase="blocked">
-        <span className="call-note error" role="alert">Microphone blocked by the browser</span>
-        <button type="button" className="call-button" onClick={() => onJoin(true, false)} title="Allow the microphone in the address bar, then try again">
+        <span className="call-note error" role="alert" title="The browser blocks the microphone: allow it in the address bar, then try again">
+          Microphone blocked
+        </span>
+        <button type="button" className="call-button" data-testid="call-retry" onClick={() => onJoin(true, consented)}
+          title="Allow the microphone in the address bar, then try again">
           Try again
         </button>
         <button type="button" className="call-button" onClick={() => onJoin(false, false)}>

@@ -123,4 +123,25 @@ class RecordingBrowserTest {
         // the first track holds what was recorded while the server was out of reach: at least two chunks' worth
         assertThat(((Number) tracks.get(0).get("durationMs")).longValue()).isGreaterThan(Duration.ofSeconds(9).toMillis());
     }
+
+    @Test
+    void tryingAgainAfterABlockedMicrophoneKeepsTheChoiceToBeRecorded() {
+        String alice = oidc.getAccessToken("alice", "alice");
+        TestSessions.Created session = SessionFlow.startedSession(alice, "Blocked microphone");
+        BrowserContext browser = browsers.newContext();
+        // the first request for the microphone is refused, as when the person clicks "Block" in the browser's prompt
+        browser.addInitScript("(() => { const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices); let refused = false;"
+                + " navigator.mediaDevices.getUserMedia = (c) => { if (!refused) { refused = true;"
+                + " return Promise.reject(new DOMException('Permission denied', 'NotAllowedError')); } return real(c); }; })()");
+        Page ada = SessionFlow.signedInBoard(browser, root, session.boardId(), "alice");
+        ada.locator("[data-testid='call-join']").click();
+        ada.locator("[data-testid='call-join-recorded']").click();
+        ada.locator("[data-testid='call'][data-phase='blocked']").waitFor();
+        Browsers.screenshot(ada, "call-blocked");
+        ada.locator("[data-testid='call-retry']").click();
+        ada.locator("[data-testid='call-recording']").waitFor();
+        ada.waitForFunction("() => window.mockboardUploader.storedChunks >= 1", null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+        given().auth().oauth2(alice).when().get("/api/sessions/" + session.id() + "/recordings").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1));
+    }
 }
