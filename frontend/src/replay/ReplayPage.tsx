@@ -11,12 +11,12 @@ import { useReplayData } from "./useReplayData";
 import { useReplayScene } from "./useReplayScene";
 import { useReplayVoices } from "./useReplayVoices";
 import { ViewportOutlines, type Scroll } from "./ViewportOutlines";
-import { nextSpeech, type VoiceTrack } from "./voices";
+import { nextSpeech, speakersAt, type VoiceTrack } from "./voices";
 
 declare global {
   interface Window {
     /** The replay's clock (epoch ms) and recorded tracks, for the browser tests and the console. */
-    mockboardReplayVoices?: { clock: () => number; tracks: VoiceTrack[] };
+    mockboardReplayVoices?: { clock: () => number; tracks: VoiceTrack[]; corrected: () => number };
   }
 }
 
@@ -46,17 +46,20 @@ export function ReplayPage({ sessionId }: { sessionId: string }) {
     if (hasVoices) setSpeed(1);
   }, [hasVoices, setSpeed]);
   useEffect(() => {
-    window.mockboardReplayVoices = { clock: moment, tracks: voices.tracks };
-  }, [moment, voices.tracks]);
+    window.mockboardReplayVoices = { clock: moment, tracks: voices.tracks, corrected: voices.corrected };
+  }, [moment, voices.tracks, voices.corrected]);
   const { loadAuthors, setHighlight } = view;
 
   // recorded cursors (Excalidraw draws them like live collaborators) and viewports (outlined over the canvas)
   const present = useMemo(() => (showPresence && timeline ? track.at(now) : []), [now, showPresence, timeline, track]);
+  // who speaks at this moment: their avatar shows it, as in the live call
+  const speaking = useMemo(() => [...speakersAt(voices.spoken, now)].sort().join("\n"), [voices.spoken, now]);
   useEffect(() => {
     if (!api) return;
     const { peers, presence } = track.asPeers(present);
-    api.updateScene({ collaborators: collaborators(peers, presence) as unknown as Map<SocketId, Collaborator> });
-  }, [api, present, track]);
+    const call = new Map(speaking.split("\n").filter(Boolean).map((id) => [id, { speaking: true, muted: false }]));
+    api.updateScene({ collaborators: collaborators(peers, presence, call) as unknown as Map<SocketId, Collaborator> });
+  }, [api, present, speaking, track]);
 
   const restore = useCallback(() => {
     if (!http) return;

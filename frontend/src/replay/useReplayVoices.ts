@@ -15,6 +15,7 @@ export function useReplayVoices(http: Http | null, sessionId: string, share: str
   const [status, setStatus] = useState<string | null>(null);
   const [volumes, setVolumes] = useState<Record<string, number>>({});
   const elements = useRef(new Map<string, HTMLAudioElement>());
+  const corrections = useRef(0);
 
   useEffect(() => {
     if (!http) return;
@@ -58,7 +59,10 @@ export function useReplayVoices(http: Http | null, sessionId: string, share: str
         const step = audioStep(trackPosition(track, at), audio.currentTime, playing, speed);
         audio.preservesPitch = true;
         if (audio.playbackRate !== step.rate) audio.playbackRate = step.rate;
-        if (step.seekTo !== null) audio.currentTime = step.seekTo;
+        if (step.seekTo !== null) {
+          if (playing && !audio.paused) corrections.current++;
+          audio.currentTime = step.seekTo;
+        }
         if (step.play && audio.paused) void audio.play().catch(() => {});
         if (!step.play && !audio.paused) audio.pause();
       }
@@ -75,5 +79,8 @@ export function useReplayVoices(http: Http | null, sessionId: string, share: str
   const people = useMemo(() => speakers(tracks), [tracks]);
   const setVolume = useCallback((userId: string, volume: number) => setVolumes((v) => ({ ...v, [userId]: volume })), []);
 
-  return { tracks, loaded, status, spoken, people, volumes, setVolume, follow, register };
+  /** How often a playing track had drifted and was put back in place (for the drift benchmark). */
+  const corrected = useCallback(() => corrections.current, []);
+
+  return { tracks, loaded, status, spoken, people, volumes, setVolume, follow, register, corrected };
 }

@@ -77,9 +77,9 @@ class ReplayVoicesBrowserTest {
         TestSessions.Created session = SessionFlow.startedSession(alice, "Replayed conversation");
         String track = given().auth().oauth2(alice).contentType("application/json").body(Map.of("mimeType", "audio/webm;codecs=opus"))
                 .when().post("/api/sessions/" + session.id() + "/recordings").then().statusCode(201).extract().path("id");
-        upload(alice, track, fixture(), 12);
+        upload(alice, track, fixture(), 12, 5_000);
         // the session began 90 s ago and the recording 20 s after it: the track covers 0:20–1:20 of the replay
-        backdate(UUID.fromString(session.id()), UUID.fromString(track));
+        backdate(dataSource, UUID.fromString(session.id()), UUID.fromString(track), 90, 20);
 
         Page page = browsers.newContext().newPage();
         page.navigate(root + "r/" + session.id() + "?t=40");
@@ -136,11 +136,11 @@ class ReplayVoicesBrowserTest {
         }
     }
 
-    /** Uploads the file in {@code chunks} pieces of 5 s each, with the fixture's speech inside each piece. */
-    static void upload(String token, String track, byte[] file, int chunks) {
+    /** Uploads the file in {@code chunks} pieces of {@code chunkMs} each, with the fixture's speech inside each piece. */
+    static void upload(String token, String track, byte[] file, int chunks, long chunkMs) {
         for (int i = 0; i < chunks; i++) {
-            long start = i * 5_000L;
-            long end = start + 5_000;
+            long start = i * chunkMs;
+            long end = start + chunkMs;
             StringBuilder speech = new StringBuilder();
             for (long cycle = 0; cycle < end; cycle += CYCLE_MS) {
                 long from = Math.max(cycle, start);
@@ -156,23 +156,23 @@ class ReplayVoicesBrowserTest {
         }
     }
 
-    /** Moves the session 90 s into the past and starts the track 20 s after it began. */
-    void backdate(UUID sessionId, UUID trackId) throws SQLException {
+    /** Moves the session {@code ago} seconds into the past and starts the track {@code after} seconds after it began. */
+    static void backdate(DataSource dataSource, UUID sessionId, UUID trackId, int ago, int after) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            for (String sql : List.of(
-                    "update interview_session set created_at = created_at - interval '90 seconds', started_at = started_at - interval '90 seconds' where id = ?",
-                    "update step_event set at = at - interval '90 seconds' where session_id = ?")) {
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    s.setObject(1, sessionId);
-                    s.executeUpdate();
-                }
+            update(c, "update interview_session set created_at = created_at - make_interval(secs => ?),"
+                    + " started_at = started_at - make_interval(secs => ?) where id = ?", ago, ago, sessionId);
+            update(c, "update step_event set at = at - make_interval(secs => ?) where session_id = ?", ago, sessionId);
+            update(c, "update audio_track set started_at = (select created_at + make_interval(secs => ?) from interview_session"
+                    + " where id = ?) where id = ?", after, sessionId, trackId);
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
             }
-            try (PreparedStatement s = c.prepareStatement("update audio_track set started_at = (select created_at + interval '20 seconds'"
-                    + " from interview_session where id = ?) where id = ?")) {
-                s.setObject(1, sessionId);
-                s.setObject(2, trackId);
-                s.executeUpdate();
-            }
+            s.executeUpdate();
         }
     }
 }
