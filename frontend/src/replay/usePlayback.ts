@@ -50,7 +50,8 @@ export function usePlayback(
         setNow(moment);
         if (highlight !== null) await loadAuthors();
         draw();
-        if (!framed.current && api) {
+        // frame the board once, when there is something to frame (fitting an empty scene zooms to 3000 %)
+        if (!framed.current && api && api.getSceneElements().length > 0) {
           framed.current = true;
           const focused = api.getSceneElements().filter((e) => focus.has(e.id));
           api.scrollToContent(focused.length ? focused : undefined, { fitToViewport: true, viewportZoomFactor: 0.9, animate: false });
