@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Http } from "../api/http";
 import { openSignIn } from "../auth";
 import { CallControls } from "../call/CallControls";
+import { CallVideos } from "../call/CallVideos";
 import { useCall } from "../call/useCall";
 import { useOwnPresence } from "../presence/useOwnPresence";
 import { usePeers } from "../presence/usePeers";
@@ -27,6 +28,7 @@ export function BoardPage({ boardId }: Props) {
   const showError = useCallback((text: string) => setNotice({ text, severity: "error" }), []);
 
   const [http, setHttp] = useState<Http | null>(null);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
 
   const interview = useInterview(api, showError);
   const peers = usePeers(api);
@@ -41,6 +43,7 @@ export function BoardPage({ boardId }: Props) {
     peers: (you, list) => {
       peers.peers(you, list);
       call.onPeers(you, list);
+      setNames(new Map(list.map((p) => [p.sessionId, p.name])));
     },
     presence: peers.presence,
     signal: (signal) => call.onSignal(signal),
@@ -79,7 +82,7 @@ export function BoardPage({ boardId }: Props) {
         {call.available && !ended && (
           <CallControls state={call.state} listenOnly={readOnly} devices={call.devices} recordable={call.recordable}
             recording={call.recording} onJoin={(mic, record) => void call.join(mic, record)}
-            onLeave={call.leave} onToggleMute={call.toggleMute} onDevice={call.chooseDevice} />
+            onLeave={call.leave} onToggleMute={call.toggleMute} onDevice={call.chooseDevice} onToggleCamera={call.toggleCamera} />
         )}
         {me && (
           <span className="who" data-testid="you">
@@ -134,6 +137,7 @@ export function BoardPage({ boardId }: Props) {
           >
             <BoardMenu api={api} manages={manages} onNotice={(text, severity) => setNotice({ text, severity })} />
           </Excalidraw>
+          <CallVideos state={call.state} nameOf={(id) => names.get(id) ?? "Someone"} />
         </main>
         {interview.panel && <InterviewerPanel {...interview.panel} />}
       </div>

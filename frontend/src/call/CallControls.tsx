@@ -14,10 +14,14 @@ type Props = {
   onLeave(): void;
   onToggleMute(): void;
   onDevice(deviceId: string): void;
+  onToggleCamera(): void;
 };
 
-/** The call in the top bar: join (or listen), mute with Alt+M, pick a microphone, leave; and what state it is in. */
-export function CallControls({ state, recordable, recording, listenOnly, devices, onJoin, onLeave, onToggleMute, onDevice }: Props) {
+/**
+ * The call in the top bar: join (or listen), mute with Alt+M, the camera (off by default), pick a microphone, leave;
+ * and what state it is in.
+ */
+export function CallControls({ state, recordable, recording, listenOnly, devices, onJoin, onLeave, onToggleMute, onDevice, onToggleCamera }: Props) {
   const [asking, setAsking] = useState(false);
   // what this person chose about recording their voice, kept for "Try again" after a blocked microphone
   const [consented, setConsented] = useState(false);
@@ -87,6 +91,13 @@ export function CallControls({ state, recordable, recording, listenOnly, devices
           <MicIcon muted={state.muted} />
         </button>
       )}
+      {!state.listening && (
+        <button type="button" className="call-button camera" data-testid="call-camera" aria-pressed={state.camera !== null}
+          onClick={onToggleCamera} title={state.camera ? "Turn the camera off" : "Turn the camera on (not recorded)"}
+          aria-label={state.camera ? "Camera off" : "Camera on"}>
+          <CameraIcon off={state.camera === null} />
+        </button>
+      )}
       {state.listening && <span className="call-note">Listening</span>}
       {devices.length > 1 && !state.listening && (
         <select className="call-device" aria-label="Microphone" value={state.deviceId ?? ""} onChange={(e) => onDevice(e.target.value)}>
@@ -113,6 +124,16 @@ function HeadsetIcon() {
     <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
       <path d="M3 18v-6a9 9 0 0 1 18 0v6" />
       <path d="M21 19a2 2 0 0 1-2 2h-1v-6h3zM3 19a2 2 0 0 0 2 2h1v-6H3z" />
+    </svg>
+  );
+}
+
+function CameraIcon({ off }: { off: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <rect x="2" y="6" width="14" height="12" rx="2" />
+      <path d="M16 10l6-3v10l-6-3z" />
+      {off && <path d="M3 3l18 18" />}
     </svg>
   );
 }

@@ -8,7 +8,15 @@ export type CallSettings = { iceServers: RTCIceServer[]; loopbackOnly: boolean }
 export type CallPhase = "idle" | "joining" | "in-call" | "blocked";
 
 /** Another person in the call, as this page sees them. */
-export type CallPeer = { sessionId: string; muted: boolean; listening: boolean; speaking: boolean; connection: RTCPeerConnectionState };
+export type CallPeer = {
+  sessionId: string;
+  muted: boolean;
+  listening: boolean;
+  speaking: boolean;
+  connection: RTCPeerConnectionState;
+  /** Their camera's picture while their camera is on. */
+  video: MediaStream | null;
+};
 
 export type CallState = {
   phase: CallPhase;
@@ -20,6 +28,8 @@ export type CallState = {
   reconnecting: boolean;
   peers: CallPeer[];
   deviceId: string | null;
+  /** This page's camera picture while it is on (off by default). */
+  camera: MediaStream | null;
 };
 
 /** The page's side of the call: send a signal (false when the socket is not live) and learn of changes. */
@@ -28,6 +38,8 @@ export interface CallPorts {
   changed(state: CallState): void;
   /** The microphone (a test or a page may replace it). */
   microphone?(deviceId: string | null): Promise<MediaStream>;
+  /** The camera (a test or a page may replace it). */
+  cameraStream?(): Promise<MediaStream>;
   /** The microphone this page sends now (null: none, after leaving). */
   microphoneChanged?(stream: MediaStream | null): void;
 }
@@ -38,13 +50,15 @@ const SELF = "self";
  * A mesh call between the people on a board (2-4 in an interview): one RTCPeerConnection per other person in the
  * call, negotiated with "perfect negotiation" over the board socket's signals. Whoever is already in the call
  * offers to a newcomer (`call-join`), so a page joining never waits; offers that cross are settled by the polite
- * side (the larger session id) rolling back. Kinds: `call-join`, `call-leave`, `call-state` {muted, listening},
- * `call-description` (an SDP offer or answer), `call-candidate` (an ICE candidate).
+ * side (the larger session id) rolling back. Kinds: `call-join`, `call-leave`, `call-state` {muted, listening,
+ * camera}, `call-description` (an SDP offer or answer), `call-candidate` (an ICE candidate). The camera is off
+ * until turned on; its first use adds a video sender to each connection (a renegotiation).
  */
 export class CallMesh {
   private phase: CallPhase = "idle";
   private me: string | null = null;
   private local: MediaStream | null = null;
+  private camera: MediaStream | null = null;
   private muted = false;
   private speaking = false;
   private deviceId: string | null = null;
@@ -78,8 +92,10 @@ export class CallMesh {
         listening: p.listening,
         speaking: p.speaking && !p.muted,
         connection: p.pc.connectionState,
+        video: p.camera ? p.video : null,
       })),
       deviceId: this.deviceId,
+      camera: this.camera,
     };
   }
 
@@ -119,6 +135,8 @@ export class CallMesh {
     if (this.phase === "in-call") this.ports.signal(null, "call-leave", null);
     for (const id of [...this.peers.keys()]) this.drop(id);
     this.meter.unwatch(SELF);
+    this.camera?.getTracks().forEach((t) => t.stop());
+    this.camera = null;
     const hadMicrophone = this.local !== null;
     this.local?.getTracks().forEach((t) => t.stop());
     this.local = null;
@@ -138,6 +156,22 @@ export class CallMesh {
     this.muted = muted;
     this.local?.getAudioTracks().forEach((t) => (t.enabled = !muted));
     if (this.phase === "in-call") this.ports.signal(null, "call-state", this.ownState());
+    this.report();
+  }
+
+  /** Turns the camera on or off (in the call, with a microphone); the others see it beside the board. */
+  async setCamera(on: boolean): Promise<void> {
+    if (this.phase !== "in-call" || this.local === null || on === (this.camera !== null)) return;
+    if (on) {
+      this.camera = await (this.ports.cameraStream?.() ??
+        navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 320 }, height: { ideal: 240 }, frameRate: { ideal: 15 } } }));
+    } else {
+      this.camera?.getTracks().forEach((t) => t.stop());
+      this.camera = null;
+    }
+    const track = this.camera?.getVideoTracks()[0] ?? null;
+    for (const peer of this.peers.values()) await peer.sendCamera(track);
+    this.ports.signal(null, "call-state", this.ownState());
     this.report();
   }
 
@@ -209,12 +243,13 @@ export class CallMesh {
   }
 
   private ownState(): Record<string, unknown> {
-    return { muted: this.muted, listening: this.local === null };
+    return { muted: this.muted, listening: this.local === null, camera: this.camera !== null };
   }
 
   private applyState(peer: PeerLink, data: Record<string, unknown>): void {
     peer.muted = data.muted === true;
     peer.listening = data.listening === true;
+    peer.camera = data.camera === true;
   }
 
   private microphone(deviceId: string | null): Promise<MediaStream> {
@@ -232,6 +267,7 @@ export class CallMesh {
     const link = new PeerLink(id, this.me !== null && this.me > id, this.settings.iceServers, this.settings.loopbackOnly, {
       signal: (kind, data) => this.ports.signal(id, kind, data),
       microphone: () => this.local,
+      camera: () => this.camera?.getVideoTracks()[0] ?? null,
       heard: (stream) => this.meter.watch(id, stream),
       changed: () => this.report(),
     });

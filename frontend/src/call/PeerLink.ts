@@ -4,6 +4,8 @@ import { isLoopbackCandidate } from "./voice";
 export interface LinkHost {
   signal(kind: string, data: Record<string, unknown>): void;
   microphone(): MediaStream | null;
+  /** The camera's track while it is on. */
+  camera(): MediaStreamTrack | null;
   heard(stream: MediaStream): void;
   changed(): void;
 }
@@ -22,6 +24,10 @@ export class PeerLink {
   muted = false;
   listening = false;
   speaking = false;
+  /** The other person said their camera is on. */
+  camera = false;
+  /** Their camera's picture, once a video track arrived. */
+  video: MediaStream | null = null;
   private makingOffer = false;
   private ignoreOffer = false;
   private attached = false;
@@ -54,6 +60,11 @@ export class PeerLink {
       }
     };
     pc.ontrack = ({ track, streams }) => {
+      if (track.kind === "video") {
+        this.video = new MediaStream([track]);
+        host.changed();
+        return;
+      }
       const stream = streams[0] ?? new MediaStream([track]);
       this.audio.srcObject = stream;
       void this.audio.play().catch(() => {});
@@ -100,17 +111,35 @@ export class PeerLink {
     for (const sender of this.pc.getSenders()) if (sender.track?.kind === "audio") await sender.replaceTrack(track);
   }
 
+  /**
+   * Sends the camera (or stops sending it: null). The first time adds a video sender, which renegotiates; after
+   * that the sender's track is swapped, which does not.
+   */
+  async sendCamera(track: MediaStreamTrack | null): Promise<void> {
+    // the other person's camera may have made a video transceiver already: it sends too once it has a track
+    const video = this.pc.getTransceivers().find((t) => t.sender.track?.kind === "video" || t.receiver.track.kind === "video");
+    if (!video) {
+      if (track) this.pc.addTrack(track);
+      return;
+    }
+    await video.sender.replaceTrack(track);
+    if (track && (video.direction === "recvonly" || video.direction === "inactive")) video.direction = "sendrecv";
+  }
+
   close(): void {
     this.pc.close();
     this.audio.srcObject = null;
+    this.video = null;
   }
 
-  /** Adds the microphone once; false when there is none (listening). */
+  /** Adds the microphone (and the camera, when on) once; false when there is no microphone (listening). */
   private attach(): boolean {
     const local = this.host.microphone();
     const track = local?.getAudioTracks()[0];
     if (this.attached || !track || !local) return this.attached;
     this.pc.addTrack(track, local);
+    const camera = this.host.camera();
+    if (camera) this.pc.addTrack(camera);
     this.attached = true;
     return true;
   }

@@ -17,7 +17,16 @@ declare global {
   }
 }
 
-const IDLE: CallState = { phase: "idle", listening: false, muted: false, speaking: false, reconnecting: false, peers: [], deviceId: null };
+const IDLE: CallState = {
+  phase: "idle",
+  listening: false,
+  muted: false,
+  speaking: false,
+  reconnecting: false,
+  peers: [],
+  deviceId: null,
+  camera: null,
+};
 
 /**
  * The call on a board: its settings from the server, the mesh bound to the board's socket, the microphones to
@@ -123,6 +132,12 @@ export function useCall(client: SyncClient | null, http: Http | null, sessionId:
     if (mesh && mesh.state.phase === "in-call") mesh.setMuted(!mesh.state.muted);
   }, []);
   const chooseDevice = useCallback((deviceId: string) => void meshRef.current?.useDevice(deviceId), []);
+  const toggleCamera = useCallback(() => {
+    const mesh = meshRef.current;
+    if (!mesh) return;
+    mesh.setCamera(mesh.state.camera === null).catch((e: unknown) =>
+      onError(`The camera could not be turned on: ${e instanceof Error ? e.message : String(e)}`));
+  }, [onError]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -145,6 +160,7 @@ export function useCall(client: SyncClient | null, http: Http | null, sessionId:
     join,
     leave,
     toggleMute,
+    toggleCamera,
     chooseDevice,
     onSignal,
     onPeers,

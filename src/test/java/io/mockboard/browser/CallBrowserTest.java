@@ -121,6 +121,18 @@ class CallBrowserTest {
         ada.keyboard().press("Alt+m");
         cam.waitForFunction("e => window.rx && window.rx.energy > e + 0.01", muted.get("energy").doubleValue(), polling());
 
+        // the camera is off until turned on; then cam sees ada's picture beside the board, until ada turns it off
+        assertThat(cam.locator("[data-testid='call-video']").count()).isZero();
+        ada.locator("[data-testid='call-camera']").click();
+        ada.locator("[data-testid='call-video-own']").waitFor();
+        cam.locator("[data-testid='call-video']").waitFor();
+        cam.waitForFunction("() => document.querySelector(\"[data-testid='call-video'] video\")?.videoWidth > 0", null, polling());
+        Browsers.screenshot(cam, "call-camera");
+        ada.locator("[data-testid='call-camera']").click();
+        cam.locator("[data-testid='call-video']").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        assertThat(ada.locator("[data-testid='call-video-own']").count()).isZero();
+
         // cam's socket drops: the board reconnects with a new session, and the call with it
         String oldSession = (String) cam.evaluate("() => window.mockboard.sync.identity.sessionId");
         camSockets.forEach(WebSocketRoute::close);
