@@ -134,6 +134,11 @@ public class Recordings implements RecordedVoices {
         return List.copyOf(byPerson.values());
     }
 
+    @Override
+    public List<Deletion> deletionsOf(UUID sessionId) {
+        return store.deletions(sessionId);
+    }
+
     /** A recording's bytes and their type. */
     public record Media(String mimeType, byte[] data) {}
 
