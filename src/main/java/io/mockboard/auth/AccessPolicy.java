@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * The one table of who may do what in a session. Resources, pages and the board socket ask it; nothing
  * else decides. Candidates and observers never get interviewer-private data; observers never write; an
- * ended session's board is read-only for everyone.
+ * ended session's board is read-only for everyone; only the session's owner and admins delete its recorded audio.
  */
 public final class AccessPolicy {
     private static final Map<SessionRole, Set<Action>> GRANTS = Map.of(

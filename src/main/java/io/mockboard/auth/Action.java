@@ -23,5 +23,7 @@ public enum Action {
     /** Replace or clear the whole board at once (load a file, clear the board); the board page asks before it does. */
     REPLACE_BOARD,
     /** Start and end the session. */
-    MANAGE_SESSION
+    MANAGE_SESSION,
+    /** Delete the session's recorded audio (every voice, or one track): the session's owner and admins only. */
+    DELETE_RECORDINGS
 }

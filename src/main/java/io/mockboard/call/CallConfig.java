@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings of the call on a board ({@code mockboard.call.*}); {@code docs/call.md} explains them. */
+/** Settings of the call on a board and its recordings ({@code mockboard.call.*}); {@code docs/call.md} explains them. */
 @ConfigMapping(prefix = "mockboard.call")
 public interface CallConfig {
     /** STUN and TURN server URLs ({@code stun:host:3478}, {@code turn:host:3478?transport=udp}); none works on a LAN. */
@@ -25,4 +25,11 @@ public interface CallConfig {
     /** Pages use only loopback (127.0.0.1) ICE candidates: for tests on one machine, never in production. */
     @WithDefault("false")
     boolean loopbackOnly();
+
+    /**
+     * How long a session's recorded audio is kept after the session ended; then the retention policy deletes it. A very
+     * large value ({@code 36500d}) keeps it effectively forever.
+     */
+    @WithDefault("180d")
+    Duration retention();
 }

@@ -2,24 +2,33 @@ package io.mockboard.call;
 
 import io.mockboard.core.DomainException;
 import io.mockboard.session.RecordedVoices.Span;
+import io.mockboard.session.RecordedVoices.Deletion;
+import io.mockboard.session.RecordedVoices.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** The recordings' tables: tracks and their chunks, each statement its own transaction. */
+/**
+ * The recordings' tables: tracks and their chunks, each statement its own transaction, and the log of deletions
+ * (a deletion and its log row are one transaction).
+ */
 @ApplicationScoped
 class RecordingStore {
     private static final String TRACKS = """
@@ -148,5 +157,129 @@ class RecordingStore {
             throw new DomainException(DomainException.Kind.UNAVAILABLE, "The recordings cannot be read or stored right now ("
                     + e.getSQLState() + "); nothing was changed, and the page sends its chunks again");
         }
+    }
+
+    /** Sessions with recorded audio whose every track started before {@code before}: the only ones the retention may be due for. */
+    List<UUID> sessionsRecordedBefore(Instant before) {
+        return run("select session_id from audio_track group by session_id having max(started_at) < ? order by min(started_at)", s -> {
+            s.setTimestamp(1, Timestamp.from(before));
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Who deletes and why: a person ({@code userId}, {@code name}) as the session's owner or an admin, or the retention
+     * policy (no person) with the retention in force.
+     */
+    record Deleter(String userId, String name, Reason reason, Duration retention) {
+        static Deleter retention(Duration retention) {
+            return new Deleter(null, null, Reason.RETENTION, retention);
+        }
+    }
+
+    /**
+     * Deletes the session's tracks (only {@code trackId} when it is not null) with their chunks and logs the deletion, in
+     * one transaction. The tracks are locked first, so no chunk is stored between counting and deleting.
+     *
+     * @return the logged deletion; empty when there was nothing to delete
+     */
+    Optional<Deletion> delete(UUID sessionId, UUID trackId, Deleter by, Instant at) {
+        return transact(connection -> {
+            List<UUID> tracks = new ArrayList<>();
+            try (PreparedStatement lock = connection.prepareStatement("select id from audio_track where session_id = ?"
+                    + (trackId == null ? "" : " and id = ?") + " for update")) {
+                lock.setObject(1, sessionId);
+                if (trackId != null) {
+                    lock.setObject(2, trackId);
+                }
+                try (ResultSet row = lock.executeQuery()) {
+                    while (row.next()) {
+                        tracks.add(row.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (tracks.isEmpty()) {
+                return Optional.empty();
+            }
+            Array ids = connection.createArrayOf("uuid", tracks.toArray());
+            long bytes;
+            try (PreparedStatement size = connection.prepareStatement(
+                    "select coalesce(sum(length(data)), 0) from audio_chunk where track_id = any (?)")) {
+                size.setArray(1, ids);
+                try (ResultSet row = size.executeQuery()) {
+                    row.next();
+                    bytes = row.getLong(1);
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("delete from audio_track where id = any (?)")) {
+                delete.setArray(1, ids);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement log = connection.prepareStatement("""
+                    insert into audio_deletion (session_id, at, user_id, name, reason, retention, tracks, bytes)
+                    values (?, ?, ?, ?, ?, make_interval(secs => ?), ?, ?)""")) {
+                log.setObject(1, sessionId);
+                log.setTimestamp(2, Timestamp.from(at));
+                log.setString(3, by.userId());
+                log.setString(4, by.name());
+                log.setString(5, by.reason().wire());
+                if (by.retention() == null) {
+                    log.setNull(6, Types.DOUBLE);
+                } else {
+                    log.setDouble(6, by.retention().toSeconds());
+                }
+                log.setInt(7, tracks.size());
+                log.setLong(8, bytes);
+                log.executeUpdate();
+            }
+            return Optional.of(new Deletion(at, by.name(), by.reason(), by.retention(), tracks.size(), bytes));
+        });
+    }
+
+    /** Every deletion of the session's recorded audio, oldest first. */
+    List<Deletion> deletions(UUID sessionId) {
+        return run("""
+                select at, name, reason, extract(epoch from retention)::bigint, tracks, bytes
+                from audio_deletion where session_id = ? order by at, id""", s -> {
+            s.setObject(1, sessionId);
+            List<Deletion> list = new ArrayList<>();
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    long seconds = row.getLong(4);
+                    Duration retention = row.wasNull() ? null : Duration.ofSeconds(seconds);
+                    list.add(new Deletion(row.getTimestamp(1).toInstant(), row.getString(2),
+                            Reason.valueOf(row.getString(3).toUpperCase(Locale.ROOT)), retention, row.getInt(5), row.getLong(6)));
+                }
+            }
+            return list;
+        });
+    }
+
+    private <T> T transact(Transaction<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "The recordings cannot be deleted right now ("
+                    + e.getSQLState() + "); nothing was deleted: try again shortly");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Transaction<T> {
+        T run(Connection connection) throws SQLException;
     }
 }

@@ -140,14 +140,20 @@ public class Recordings implements RecordedVoices {
     @Override
     public List<Track> tracks(UUID sessionId) {
         Map<UUID, List<Span>> speech = store.speech(sessionId);
-        return store.tracks(sessionId).stream().map(t -> new Track(t.id(), t.userId(), t.name(), t.mimeType(), t.startedAt(), t.chunks(), t.durationMs(),
-                t.bytes(), speech.getOrDefault(t.id(), List.of()))).toList();
+        return store.tracks(sessionId).stream().map(t -> new Track(t.id(), t.userId(), t.name(), t.mimeType(), t.startedAt(), t.chunks(),
+                t.durationMs(), t.bytes(), speech.getOrDefault(t.id(), List.of()))).toList();
     }
 
     @Override
     public Optional<Media> media(UUID sessionId, UUID trackId) {
         return store.track(trackId).filter(t -> t.sessionId().equals(sessionId)).map(t -> new Media(t.mimeType(), store.media(trackId)));
     }
+
+    @Override
+    public List<Deletion> deletionsOf(UUID sessionId) {
+        return store.deletions(sessionId);
+    }
+
 
     private static String baseType(String contentType) {
         return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);

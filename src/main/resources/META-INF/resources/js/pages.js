@@ -62,10 +62,11 @@
       list.lastElementChild.querySelector("input").focus();
     });
   }
-  // Destructive forms ask first.
-  for (const form of document.querySelectorAll("form[data-confirm]")) {
-    form.addEventListener("submit", (event) => {
-      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
-    });
-  }
+  // Destructive forms ask first, also those in a panel that re-read itself since the page loaded.
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  });
 })();

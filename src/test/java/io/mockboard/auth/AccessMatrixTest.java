@@ -2,6 +2,7 @@ package io.mockboard.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mockboard.session.TestSessions;
@@ -76,7 +77,7 @@ class AccessMatrixTest {
     private static Outcome outcome(int status) {
         return switch (status) {
             // 409: allowed, but the session is already live (it was started before the matrix ran)
-            case 200, 201, 409 -> Outcome.OK;
+            case 200, 201, 204, 409 -> Outcome.OK;
             case 302, 401 -> Outcome.SIGN_IN;
             case 403 -> Outcome.FORBIDDEN;
             case 404 -> Outcome.NOT_FOUND;
@@ -145,6 +146,35 @@ class AccessMatrixTest {
         assertRow("POST start", c -> as(c).post(s + "/start").statusCode(),
                 SIGN_IN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK);
         assertRow("lobby page", c -> as(c).get("/sessions/" + session.id()).statusCode(), SIGN_IN, FORBIDDEN, FORBIDDEN, FORBIDDEN, NOT_FOUND, OK, OK);
+    }
+
+    @Test
+    void recordingListeningAndDeletingTheConversationFollowThePolicy() {
+        String s = "/api/sessions/" + session.id() + "/recordings";
+        Map<String, String> cam = headers.get(Caller.CANDIDATE_GUEST);
+        Function<Caller, Integer> startTrack = c -> as(c).contentType("application/json").body(Map.of("mimeType", "audio/webm")).post(s)
+                .statusCode();
+        //                                                                   anon     cand-guest obs-guest stranger   other-int  interviewer admin
+        assertRow("POST recording (start one's own track)", startTrack, SIGN_IN, OK, FORBIDDEN, NOT_FOUND, NOT_FOUND, OK, OK);
+        // the candidate's tracks: one for each caller to send a chunk to, and later to delete
+        Map<Caller, String> tracks = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            tracks.put(caller, given().headers(cam).contentType("application/json").body(Map.of("mimeType", "audio/webm")).when().post(s)
+                    .then().statusCode(201).extract().path("id"));
+        }
+        assertRow("PUT chunk of the candidate's track", c -> as(c).contentType("audio/webm").queryParam("startMs", 0).queryParam("endMs", 5_000)
+                .body(new byte[] {1, 2, 3}).put("/api/recordings/" + tracks.get(c) + "/chunks/0").statusCode(),
+                SIGN_IN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN);
+        assertRow("GET recordings", c -> as(c).get(s).statusCode(), SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, OK, OK);
+        assertRow("GET media", c -> as(c).get("/api/recordings/" + tracks.get(c) + "/media").statusCode(),
+                SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, OK, OK);
+        // while the session is live, deleting is allowed to the owner and admins but answered 409
+        assertRow("DELETE recordings (live)", c -> as(c).delete(s).statusCode(), SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, OK, OK);
+        as(Caller.INTERVIEWER).post("/api/sessions/" + session.id() + "/end").then().statusCode(200);
+        assertRow("DELETE one track", c -> as(c).delete("/api/recordings/" + tracks.get(c)).statusCode(),
+                SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, OK, OK);
+        assertRow("DELETE recordings", c -> as(c).delete(s).statusCode(), SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_FOUND, NOT_FOUND, OK, OK);
+        as(Caller.ADMIN).get(s).then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test

@@ -35,6 +35,14 @@ class AccessPolicyTest {
 
     @ParameterizedTest
     @EnumSource(SessionRole.class)
+    void onlyTheSessionsOwnerAndAdminsDeleteItsRecordedAudio(SessionRole role) {
+        boolean owner = role == SessionRole.INTERVIEWER || role == SessionRole.ADMIN;
+        assertThat(AccessPolicy.permits(role, Action.DELETE_RECORDINGS, false)).isEqualTo(owner);
+        assertThat(AccessPolicy.permits(role, Action.DELETE_RECORDINGS, true)).isEqualTo(owner);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SessionRole.class)
     void nobodyWritesTheBoardOrRecordsOnceTheSessionHasEnded(SessionRole role) {
         assertThat(AccessPolicy.permits(role, Action.WRITE_BOARD, true)).isFalse();
         Set<Action> before = granted(role, false);

@@ -30,6 +30,11 @@ class CallSettingsTest {
             public boolean loopbackOnly() {
                 return false;
             }
+
+            @Override
+            public Duration retention() {
+                return Duration.ofDays(180);
+            }
         };
     }
 

@@ -1,10 +1,12 @@
 package io.mockboard.call.web;
 
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.call.RecordingRetention;
 import io.mockboard.call.Recordings;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -15,15 +17,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** One recorded track: the caller's own chunks go in; whoever may replay its session listens. */
+/** One recorded track: the caller's own chunks go in; whoever may replay its session listens; its owner and admins delete it. */
 @Path("/api/recordings/{trackId}")
 @Authenticated
 public class RecordingResource {
     private final Recordings recordings;
+    private final RecordingRetention retention;
     private final SecurityIdentity identity;
 
-    RecordingResource(Recordings recordings, SecurityIdentity identity) {
+    RecordingResource(Recordings recordings, RecordingRetention retention, SecurityIdentity identity) {
         this.recordings = recordings;
+        this.retention = retention;
         this.identity = identity;
     }
 
@@ -45,5 +49,12 @@ public class RecordingResource {
     public Response media(@PathParam("trackId") UUID trackId) {
         Recordings.Media media = recordings.media(trackId, CurrentUser.of(identity));
         return Response.ok(media.data()).type(media.mimeType()).header("Cache-Control", "private, max-age=60").build();
+    }
+
+    @DELETE
+    @Operation(summary = "Delete one recorded track, for good (its session's owner and admins; not while the session is live)")
+    public Response delete(@PathParam("trackId") UUID trackId) {
+        retention.deleteTrack(trackId, CurrentUser.of(identity));
+        return Response.noContent().build();
     }
 }

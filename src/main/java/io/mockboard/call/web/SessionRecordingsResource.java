@@ -2,11 +2,13 @@ package io.mockboard.call.web;
 
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.call.Recording;
+import io.mockboard.call.RecordingRetention;
 import io.mockboard.call.Recordings;
 import io.mockboard.session.RecordedVoices;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,15 +20,17 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A session's recorded conversation: start the caller's own track; list the tracks for replay. */
+/** A session's recorded conversation: start the caller's own track; list the tracks for replay; delete them all. */
 @Path("/api/sessions/{sessionId}/recordings")
 @Authenticated
 public class SessionRecordingsResource {
     private final Recordings recordings;
+    private final RecordingRetention retention;
     private final SecurityIdentity identity;
 
-    SessionRecordingsResource(Recordings recordings, SecurityIdentity identity) {
+    SessionRecordingsResource(Recordings recordings, RecordingRetention retention, SecurityIdentity identity) {
         this.recordings = recordings;
+        this.retention = retention;
         this.identity = identity;
     }
 
@@ -46,5 +50,12 @@ public class SessionRecordingsResource {
     @Operation(summary = "The session's recorded tracks: whose, from when, how long, and when each speaker spoke")
     public List<RecordedVoices.Track> list(@PathParam("sessionId") UUID sessionId) {
         return recordings.list(sessionId, CurrentUser.of(identity));
+    }
+
+    @DELETE
+    @Operation(summary = "Delete all the session's recorded audio, for good (its owner and admins; not while it is live)")
+    public Response delete(@PathParam("sessionId") UUID sessionId) {
+        retention.deleteAll(sessionId, CurrentUser.of(identity));
+        return Response.noContent().build();
     }
 }

@@ -4,6 +4,7 @@ import io.mockboard.auth.AccessPolicy;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.auth.Roles;
+import io.mockboard.auth.SessionRole;
 import io.mockboard.core.DomainException;
 import io.mockboard.core.Ids;
 import io.mockboard.session.InviteRole;
@@ -104,7 +105,7 @@ public class SessionPages {
 
         static native TemplateInstance lobby(CurrentUser user, SessionSummary session, boolean manages, List<InviteRow> invites,
                 List<ParticipantSummary> joined, List<String> online, NewLink created, String error, Choice rubric, List<Choice> rubrics,
-                List<RecordedVoices.Voice> voices);
+                RecordedVoices.Audio audio, boolean deletesAudio);
     }
 
     @GET
@@ -216,11 +217,14 @@ public class SessionPages {
     private TemplateInstance lobby(UUID id, NewLink created, String error) {
         CurrentUser user = user();
         SessionSummary session = sessions.get(id, user);
-        boolean manages = AccessPolicy.permits(access.role(id, user), Action.MANAGE_SESSION, false);
+        SessionRole role = access.role(id, user);
+        boolean manages = AccessPolicy.permits(role, Action.MANAGE_SESSION, false);
+        // recordings are deleted once the call can no longer be recording
+        boolean deletesAudio = AccessPolicy.permits(role, Action.DELETE_RECORDINGS, false) && session.state() != SessionState.LIVE;
         Instant now = clock.instant();
         List<InviteRow> rows = invites.list(id, user).stream().map(i -> new InviteRow(i, status(i, now))).toList();
         return Templates.lobby(user, session, manages, rows, participants.of(id), presence.online(session.boardId()), created, error,
-                rubrics.current(session), rubrics.offered(user), voices.of(id));
+                rubrics.current(session), rubrics.offered(user), voices.audioOf(id), deletesAudio);
     }
 
     @POST
