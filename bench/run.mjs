@@ -33,6 +33,8 @@ load:       --targets mockboard,hocuspocus,relay  --warmup 5s  --step 15s  --dra
             --initial-warmup 45s  --initial-warmup-rate 200 (once per target, not measured)
             --start-rate 100  --max-rate 200000  --min-rate 10  --precision 0.1  --max-steps 18
             --low-fraction 0.25 (extra step at this fraction of Mockboard's rate)  --quick (short steps)
+            --rates 750,1500,3000 (instead of searching: each target at each of these rates, with the
+              server CPU per delivered update)
             --noise-retry true (measure a failed step again when other processes used > 50 % CPU)
             --quiet-wait 3m  --quiet-threshold 50  --quiet-budget 40m (before a step, wait until
               other processes use < 50 % CPU, at most 3m per step and 40m per run; 0s = never)
@@ -86,6 +88,7 @@ function config(opts) {
     quietWaitMs: parseDuration(opts.quietWait ?? (quick ? '0s' : '3m')),
     quietBudgetMs: parseDuration(opts.quietBudget ?? '40m'),
     lowFraction: num(opts.lowFraction, 0.25),
+    rates: opts.rates ? String(opts.rates).split(',').map(Number).filter((n) => n > 0) : null,
     duration: opts.duration ? parseDuration(opts.duration) : null,
     rate: opts.rate === undefined ? null : Number(opts.rate),
     fraction: num(opts.fraction, 0.5),
@@ -276,15 +279,26 @@ async function load(cfg) {
       await a.driver.forget(await a.driver.mark());
     }
   }
-  console.log(`
+  if (cfg.rates) {
+    // fixed rates instead of a search: every target at each rate in turn, for what an update costs
+    console.log(`\nfixed rates ${cfg.rates.join(', ')} upd/s: warm-up ${cfg.warmupMs / 1000} s, step ${cfg.measureMs / 1000} s`);
+    for (const rate of cfg.rates) {
+      console.log(`-- ${rate} upd/s`);
+      for (const a of active) {
+        a.fixed ??= [];
+        a.fixed.push(await step(a, rate));
+      }
+    }
+  }
+  if (!cfg.rates) console.log(`
 searching: warm-up ${cfg.warmupMs / 1000} s, step ${cfg.measureMs / 1000} s; pass = p99 ≤ ${CRITERIA.p99Ms} ms, ` +
     `errors + undelivered ≤ ${CRITERIA.errorRate * 100} %, completed ≥ ${100 - CRITERIA.deliveredShortfall * 100} % of offered`);
-  for (let round = 1; active.some((a) => !a.search.done); round++) {
+  for (let round = 1; !cfg.rates && active.some((a) => !a.search.done); round++) {
     console.log(`-- round ${round}`);
     for (const a of active) if (!a.search.done) a.search.record(await step(a, a.search.nextRate()));
   }
   const mockboard = active.find((a) => a.name === 'mockboard');
-  const lowRate = mockboard?.search.pass ? Math.max(1, Math.round(mockboard.search.pass.rate * cfg.lowFraction)) : null;
+  const lowRate = !cfg.rates && mockboard?.search.pass ? Math.max(1, Math.round(mockboard.search.pass.rate * cfg.lowFraction)) : null;
   if (lowRate) {
     console.log(`
 at ${lowRate} upd/s (${cfg.lowFraction * 100} % of Mockboard's sustained rate):`);
@@ -301,7 +315,7 @@ at ${lowRate} upd/s (${cfg.lowFraction * 100} % of Mockboard's sustained rate):`
     await a.target.stop();
     const search = a.search.result();
     const result = {
-      target: a.name, info: a.target.info, heapKind: a.target.heapKind, search, lowRate: a.low, stores,
+      target: a.name, info: a.target.info, heapKind: a.target.heapKind, search, lowRate: a.low, fixed: a.fixed ?? null, stores,
       ackLatency: search.sustained?.ackLatencyMs ?? null, serverLog: scanLog(a.target.logFile),
     };
     results.push(result);
@@ -322,7 +336,7 @@ at ${lowRate} upd/s (${cfg.lowFraction * 100} % of Mockboard's sustained rate):`
 
 /** The comparison JSON keeps the summary, not every step. */
 function slim(r) {
-  return { target: r.target, sustained: r.search.sustained, firstFail: r.search.firstFail, lowRate: r.lowRate, info: r.info, serverLog: r.serverLog };
+  return { target: r.target, sustained: r.search.sustained, firstFail: r.search.firstFail, lowRate: r.lowRate, fixed: r.fixed, info: r.info, serverLog: r.serverLog };
 }
 
 function publicConfig(cfg) {

@@ -17,19 +17,37 @@ export function writeFiles(dir, base, files) {
   return written;
 }
 
-const STEP_HEADER = '| rate (upd/s) | result | p50 ms | p95 ms | p99 ms | max ms | completed upd/s | delivered msgs/s | errors | undelivered | superseded | server CPU % | DB CPU % | driver CPU % | other CPU % | heap MB (max) | server RSS MB (max) |\n' +
-  '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+const STEP_HEADER = '| rate (upd/s) | result | p50 ms | p95 ms | p99 ms | max ms | completed upd/s | delivered msgs/s | errors | undelivered | superseded | server CPU % | DB CPU % | server µs/delivery | DB µs/delivery | driver CPU % | other CPU % | heap MB (max) | server RSS MB (max) |\n' +
+  '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+
+/** A driver worker busier than this (event-loop utilisation) limits the step: its latencies are the driver's too. */
+export const DRIVER_BOUND_ELU = 0.9;
+
+/**
+ * Server CPU per delivered element update, in µs, for the application and for PostgreSQL: CPU (100 % = one core
+ * busy) over the update deliveries per second (an update to a board of 3 is 2 deliveries). Presence is part of the
+ * workload, so its cost is in these figures too, for every target alike.
+ */
+export function costPerDelivery(s) {
+  const deliveries = s.updateDeliveriesPerSec;
+  const us = (pct) => (pct === null || pct === undefined || !deliveries ? null : Math.round((pct / 100) * 1e6 / deliveries));
+  const app = us(s.resources.serverCpuPct);
+  const db = us(s.resources.dbCpuPct);
+  return { app, db, total: app === null ? null : app + (db ?? 0) };
+}
 
 function stepLabel(s) {
-  if (s.pass) return 'pass';
+  const bound = s.driverEluMax >= DRIVER_BOUND_ELU ? ' (driver-bound)' : '';
+  if (s.pass) return `pass${bound}`;
   const why = s.failReasons.map((r) => r.split(' ')[0]).join(', ');
-  return s.remeasured ? `FAIL (${why}; busy machine, measured again)` : `FAIL (${why})`;
+  return s.remeasured ? `FAIL (${why}; busy machine, measured again)${bound}` : `FAIL (${why})${bound}`;
 }
 
 export function stepRow(s, label = stepLabel(s)) {
   const l = s.latencyMs;
   const r = s.resources;
-  return `| ${s.rate} | ${label} | ${dash(l.p50)} | ${dash(l.p95)} | ${dash(l.p99)} | ${dash(l.max)} | ${s.completedPerSec} | ${s.deliveredMsgsPerSec} | ${s.errorFrameCount} | ${s.lost} | ${s.superseded ?? 0} | ${dash(r.serverCpuPct)} | ${dash(r.dbCpuPct)} | ${dash(r.driverCpuPct)} | ${dash(r.otherCpuPct)} | ${dash(r.heapMb.max)} | ${dash(r.serverRssMb.max)} |`;
+  const c = costPerDelivery(s);
+  return `| ${s.rate} | ${label} | ${dash(l.p50)} | ${dash(l.p95)} | ${dash(l.p99)} | ${dash(l.max)} | ${s.completedPerSec} | ${s.deliveredMsgsPerSec} | ${s.errorFrameCount} | ${s.lost} | ${s.superseded ?? 0} | ${dash(r.serverCpuPct)} | ${dash(r.dbCpuPct)} | ${dash(c.app)} | ${dash(c.db)} | ${dash(r.driverCpuPct)} | ${dash(r.otherCpuPct)} | ${dash(r.heapMb.max)} | ${dash(r.serverRssMb.max)} |`;
 }
 
 /** The markdown report of one target's search. */
@@ -40,6 +58,11 @@ export function targetMarkdown(result, run) {
     `warm-up ${run.config.warmupMs / 1000} s, step ${run.config.measureMs / 1000} s, ${run.config.workers} driver worker threads. ` +
     `Pass: p99 ≤ 50 ms, errors ≤ 0.1 %, completed ≥ 95 % of offered.`, '');
   lines.push(`Server: ${JSON.stringify(result.info)}`, '');
+  if (result.fixed) {
+    lines.push('## Fixed rates (in the order run)', '', 'CPU: 100 % = one core. µs/delivery: that CPU over the update deliveries per second.', '',
+      STEP_HEADER, ...result.fixed.map((s) => stepRow(s)));
+    return lines.join('\n') + '\n';
+  }
   if (search.sustained) {
     const s = search.sustained;
     lines.push(`**Highest sustained rate: ${s.rate} element updates/s** (p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms).`);
@@ -59,8 +82,25 @@ export function targetMarkdown(result, run) {
   return lines.join('\n') + '\n';
 }
 
+/** What an update costs each target at each fixed rate of one run: latency and server CPU per delivered update. */
+export function costMarkdown(results) {
+  const lines = ['| rate (upd/s) | target | p50 ms | p99 ms | update deliveries/s | server CPU % | DB CPU % | server µs/delivery | DB µs/delivery | total µs/delivery | driver CPU % | result |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'];
+  const rates = [...new Set(results.flatMap((r) => r.fixed.map((s) => s.rate)))];
+  for (const rate of rates) {
+    for (const r of results) {
+      for (const s of r.fixed.filter((x) => x.rate === rate)) {
+        const c = costPerDelivery(s);
+        lines.push(`| ${rate} | ${r.target} | ${s.latencyMs.p50} | ${s.latencyMs.p99} | ${s.updateDeliveriesPerSec} | ${dash(s.resources.serverCpuPct)} | ${dash(s.resources.dbCpuPct)} | ${dash(c.app)} | ${dash(c.db)} | **${dash(c.total)}** | ${dash(s.resources.driverCpuPct)} | ${stepLabel(s)} |`);
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** The comparison of all targets of one run. */
 export function comparisonMarkdown(results, run) {
+  if (results.every((r) => r.fixed)) return costMarkdown(results);
   const lines = [];
   lines.push('| target | sustained rate (upd/s, p99 ≤ 50 ms) | lowest failing rate | p50 ms | p95 ms | p99 ms | max ms | completed upd/s | delivered msgs/s | server CPU % | DB CPU % | driver CPU % | other CPU % | heap MB (max) | server RSS MB (max) |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
