@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { position, sinceStart } from "./playback";
 import type { Authors, Timeline } from "./replayApi";
 import { AUDIBLE_SPEEDS, audible, type Spoken } from "./voices";
@@ -69,7 +70,7 @@ export function ReplayControls(props: Props) {
               onClick={() => onJump(Date.parse(m.at))} />
           ))}
         </div>
-        {voices.people.length > 0 && <SpeakingLanes voices={voices} from={from} to={to} />}
+        {voices.people.length > 0 && <SpeakingLanes people={voices.people} spoken={voices.spoken} from={from} to={to} />}
       </div>
       <label className="player-option" title={voices.people.length ? `The conversation plays at ${AUDIBLE_SPEEDS.min}×–${AUDIBLE_SPEEDS.max}×` : undefined}>
         Speed
@@ -115,13 +116,18 @@ export function ReplayControls(props: Props) {
   );
 }
 
-/** One thin lane per voice under the scrubber, filled where that person spoke. */
-function SpeakingLanes({ voices, from, to }: { voices: PlayerVoices; from: number; to: number }) {
+type LanesProps = { people: PlayerVoices["people"]; spoken: Spoken[]; from: number; to: number };
+
+/**
+ * One thin lane per voice under the scrubber, filled where that person spoke. Memoised: the player re-renders on
+ * every frame while playing, the lanes only when the recording or its span change.
+ */
+const SpeakingLanes = memo(function SpeakingLanes({ people, spoken, from, to }: LanesProps) {
   return (
     <div className="speech-lanes" data-testid="speech-lanes" aria-hidden="true">
-      {voices.people.map((p) => (
+      {people.map((p) => (
         <div key={p.userId} className="speech-lane" title={`When ${p.name} spoke`}>
-          {voices.spoken.filter((s) => s.userId === p.userId && s.to > from && s.from < to).map((s, i) => {
+          {spoken.filter((s) => s.userId === p.userId && s.to > from && s.from < to).map((s, i) => {
             const left = position(s.from, from, to) * 100;
             return <span key={i} style={{ left: `${left}%`, width: `${Math.max(0.2, position(s.to, from, to) * 100 - left)}%`, background: p.color }} />;
           })}
@@ -129,7 +135,7 @@ function SpeakingLanes({ voices, from, to }: { voices: PlayerVoices; from: numbe
       ))}
     </div>
   );
-}
+});
 
 /** The voices' volumes, in a popover: one slider per speaker, and what is still loading. */
 function VoiceVolumes({ voices }: { voices: PlayerVoices }) {

@@ -1,13 +1,13 @@
 package io.mockboard.call;
 
 import io.mockboard.core.DomainException;
+import io.mockboard.core.Jdbc;
 import io.mockboard.session.RecordedVoices.Span;
 import io.mockboard.session.RecordedVoices.Deletion;
 import io.mockboard.session.RecordedVoices.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,14 +145,9 @@ class RecordingStore {
         return list;
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
-    private <T> T run(String sql, Work<T> work) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            return work.run(statement);
+    private <T> T run(String sql, Jdbc.StatementWork<T> work) {
+        try {
+            return Jdbc.statement(dataSource, sql, work);
         } catch (SQLException e) {
             throw new DomainException(DomainException.Kind.UNAVAILABLE, "The recordings cannot be read or stored right now ("
                     + e.getSQLState() + "); nothing was changed, and the page sends its chunks again");
@@ -261,25 +256,12 @@ class RecordingStore {
         });
     }
 
-    private <T> T transact(Transaction<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T transact(Jdbc.ConnectionWork<T> work) {
+        try {
+            return Jdbc.transaction(dataSource, work);
         } catch (SQLException e) {
             throw new DomainException(DomainException.Kind.UNAVAILABLE, "The recordings cannot be deleted right now ("
                     + e.getSQLState() + "); nothing was deleted: try again shortly");
         }
-    }
-
-    @FunctionalInterface
-    private interface Transaction<T> {
-        T run(Connection connection) throws SQLException;
     }
 }

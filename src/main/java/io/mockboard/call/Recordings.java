@@ -36,6 +36,8 @@ public class Recordings implements RecordedVoices {
     /** Chunks a track may send in a burst (a reloaded page catching up), then a sustained rate. */
     static final int BURST = 120;
     static final double PER_SECOND = 4;
+    /** Tracks whose rate is remembered before the idle ones are forgotten. */
+    static final int MAX_BUCKETS = 1_000;
     /** How long after the session ended the chunks recorded before its end may still arrive. */
     static final Duration LATE_CHUNKS = Duration.ofHours(24);
 
@@ -99,6 +101,10 @@ public class Recordings implements RecordedVoices {
         Instant now = clock.instant();
         if (session.endedAt() != null && now.isAfter(session.endedAt().plus(LATE_CHUNKS))) {
             throw DomainException.gone("The session ended more than " + LATE_CHUNKS.toHours() + " hours ago; its recording is closed");
+        }
+        if (rates.size() > MAX_BUCKETS) {
+            // a bucket idle long enough to be full again is the same as none: forget those
+            rates.values().removeIf(b -> b.full(now));
         }
         if (!rates.computeIfAbsent(trackId, id -> new Bucket(BURST, now)).take(now)) {
             throw new DomainException(DomainException.Kind.RATE_LIMITED, "Too many chunks at once; wait a second and send again");
@@ -167,6 +173,11 @@ public class Recordings implements RecordedVoices {
         Bucket(double tokens, Instant now) {
             this.tokens = tokens;
             this.last = now;
+        }
+
+        /** Whether the bucket would be full again by now: it limits nothing. */
+        synchronized boolean full(Instant now) {
+            return tokens + Duration.between(last, now).toMillis() * PER_SECOND / 1000 >= BURST;
         }
 
         synchronized boolean take(Instant now) {

@@ -2,11 +2,10 @@ package io.mockboard.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mockboard.core.Jdbc;
 import io.mockboard.sync.BoardId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -76,13 +75,9 @@ public class PresenceLog {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private interface Statement<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
-    private <T> T query(String sql, Statement<T> work) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            return work.run(statement);
+    private <T> T query(String sql, Jdbc.StatementWork<T> work) {
+        try {
+            return Jdbc.statement(dataSource, sql, work);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the recorded presence failed: " + e.getMessage(), e);
         }

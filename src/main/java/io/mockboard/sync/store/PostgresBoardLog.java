@@ -1,6 +1,7 @@
 package io.mockboard.sync.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockboard.core.Jdbc;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.BoardLog;
 import io.mockboard.sync.protocol.ElementList;
@@ -8,7 +9,6 @@ import io.mockboard.sync.room.StoredOp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,27 +148,13 @@ class PostgresBoardLog implements BoardLog {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T query(String sql, Jdbc.StatementWork<T> work) {
+        return connected(connection -> Jdbc.prepared(connection, sql, work));
     }
 
-    @FunctionalInterface
-    private interface Statement<T> {
-        T run(PreparedStatement statement) throws SQLException;
-    }
-
-    private <T> T query(String sql, Statement<T> work) {
-        return connected(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                return work.run(statement);
-            }
-        });
-    }
-
-    private <T> T connected(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+    private <T> T connected(Jdbc.ConnectionWork<T> work) {
+        try {
+            return Jdbc.connection(dataSource, work);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the recording failed: " + e.getMessage(), e);
         }

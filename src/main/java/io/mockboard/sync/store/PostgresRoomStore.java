@@ -1,6 +1,7 @@
 package io.mockboard.sync.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mockboard.core.Jdbc;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.BoardLog;
 import io.mockboard.sync.protocol.ElementList;
@@ -217,26 +218,13 @@ public final class PostgresRoomStore implements RoomStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> CompletionStage<T> inTransaction(Work<T> work) {
+    private <T> CompletionStage<T> inTransaction(Jdbc.ConnectionWork<T> work) {
         return CompletableFuture.supplyAsync(() -> transact(work), executor);
     }
 
-    private <T> T transact(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private <T> T transact(Jdbc.ConnectionWork<T> work) {
+        try {
+            return Jdbc.transaction(dataSource, work);
         } catch (SQLException e) {
             throw new StoreUnavailableException("PostgreSQL: " + e.getMessage(), e);
         }
