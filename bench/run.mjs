@@ -12,10 +12,11 @@ import { readFileSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installSignalHandlers, runCleanups, onCleanup, runCommand, sleep } from './lib/proc.mjs';
+import pg from 'pg';
 import { startPostgres } from './lib/pg.mjs';
 import { startKeycloak } from './lib/keycloak.mjs';
 import { JAVA_DEFAULT } from './lib/mockboard.mjs';
-import { startTarget, TARGETS, packageVersion } from './lib/targets.mjs';
+import { startTarget, TARGETS, ALL_TARGETS, BASELINE, packageVersion } from './lib/targets.mjs';
 import { Driver, summarize } from './lib/driver.mjs';
 import { Sampler, waitForQuiet } from './lib/sampler.mjs';
 import { runStep, RateSearch, CRITERIA } from './lib/search.mjs';
@@ -39,8 +40,12 @@ load:       --targets mockboard,hocuspocus,relay  --warmup 5s  --step 15s  --dra
             --quiet-wait 3m  --quiet-threshold 50  --quiet-budget 40m (before a step, wait until
               other processes use < 50 % CPU, at most 3m per step and 40m per run; 0s = never)
 soak:       --target mockboard  --duration 1h  --rate R  --fraction 0.5  --interval 10s
-stack:      --jar ../target/quarkus-app/quarkus-run.jar  --java ${JAVA_DEFAULT}  --jvm-args "-Xmx1g"
+stack:      --jar ../target/quarkus-app/quarkus-run.jar  --baseline-jar <another build> (adds the target
+              'baseline': that jar in a database of its own, measured in turn with the others)
+            --server-env "K=V ..."  --baseline-env "K=V ..." (extra environment for either jar)
+            --java ${JAVA_DEFAULT}  --jvm-args "-Xmx1g"
             --keycloak-home ../target/keycloak/keycloak-26.7.3  --pg-bin <PostgreSQL bin dir>
+            --pg-statements (PostgreSQL's busiest statements per step, from pg_stat_statements)
 output:     --results results  --tag <suffix for the file names>`;
 
 function parseArgs(argv) {
@@ -94,11 +99,15 @@ function config(opts) {
     fraction: num(opts.fraction, 0.5),
     intervalMs: parseDuration(opts.interval ?? '10s'),
     jar: opts.jar ? fromCwd(opts.jar) : join(BENCH, '../target/quarkus-app/quarkus-run.jar'),
+    baselineJar: opts.baselineJar ? fromCwd(opts.baselineJar) : null,
+    serverEnv: envList(opts.serverEnv),
+    baselineEnv: envList(opts.baselineEnv),
     java: opts.java ? fromCwd(opts.java) : JAVA_DEFAULT,
     jvmArgs: opts.jvmArgs ? String(opts.jvmArgs).split(/\s+/).filter(Boolean) : [],
     keycloakHome: opts.keycloakHome ? fromCwd(opts.keycloakHome) : join(BENCH, '../target/keycloak/keycloak-26.7.3'),
     realmFile: join(BENCH, '../deploy/keycloak/mockboard-realm.json'),
     pgBin: opts.pgBin ? fromCwd(opts.pgBin) : null,
+    pgStatements: Boolean(opts.pgStatements),
     resultsDir: opts.results ? fromCwd(opts.results) : join(BENCH, 'results'),
     tag: opts.tag ? `-${opts.tag}` : quick ? '-quick' : '',
     workDir: join(BENCH, '.work'),
@@ -140,6 +149,12 @@ async function machineInfo(cfg) {
   };
 }
 
+/** "K=V K2=V2" as an object (extra environment for a Mockboard jar). */
+function envList(text) {
+  if (!text) return {};
+  return Object.fromEntries(String(text).split(/\s+/).filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+}
+
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -151,7 +166,7 @@ async function startStack(cfg, targets) {
   const stack = { workDir: cfg.workDir, pg: null, keycloak: null };
   if (targets.some((t) => t !== 'relay')) {
     console.log('starting PostgreSQL...');
-    stack.pg = await startPostgres({ workDir: cfg.workDir, pgBin: cfg.pgBin, databases: ['mockboard', 'hocuspocus'] });
+    stack.pg = await startPostgres({ workDir: cfg.workDir, pgBin: cfg.pgBin, databases: ['mockboard', 'mockboard_baseline', 'hocuspocus'], statements: cfg.pgStatements });
     console.log(`  PostgreSQL ${stack.pg.settings.server_version} on 127.0.0.1:${stack.pg.port} (fsync ${stack.pg.settings.fsync}, synchronous_commit ${stack.pg.settings.synchronous_commit})`);
   }
   return stack;
@@ -184,7 +199,7 @@ function scanLog(file) {
 
 /** Starts one target with its clients and sampler; `fn` runs the measurements. */
 async function withTarget(cfg, stack, name, fn) {
-  if (name === 'mockboard') await ensureKeycloak(cfg, stack);
+  if (name === 'mockboard' || name === BASELINE) await ensureKeycloak(cfg, stack);
   console.log(`\n=== ${name}: starting`);
   const target = await startTarget(name, stack, cfg);
   onCleanup(() => target.stop());
@@ -205,7 +220,7 @@ async function withTarget(cfg, stack, name, fn) {
 
 /** Starts a target and connects its clients; returns what a load run needs of it. */
 async function bringUp(cfg, stack, name) {
-  if (name === 'mockboard') await ensureKeycloak(cfg, stack);
+  if (name === 'mockboard' || name === BASELINE) await ensureKeycloak(cfg, stack);
   console.log(`=== ${name}: starting`);
   const target = await startTarget(name, stack, cfg);
   onCleanup(() => target.stop());
@@ -225,8 +240,9 @@ async function bringUp(cfg, stack, name) {
  * anything; the others are connected and silent.
  */
 async function load(cfg) {
-  const order = TARGETS.filter((t) => cfg.targets.includes(t));
-  for (const t of cfg.targets) if (!TARGETS.includes(t)) throw new Error(`unknown target ${t}`);
+  if (cfg.baselineJar && !cfg.targets.includes(BASELINE)) cfg.targets.push(BASELINE);
+  const order = ALL_TARGETS.filter((t) => cfg.targets.includes(t));
+  for (const t of cfg.targets) if (!ALL_TARGETS.includes(t)) throw new Error(`unknown target ${t}`);
   const run = { date: today(), startedAt: new Date().toISOString(), command: `node run.mjs ${process.argv.slice(2).join(' ')}`, machine: await machineInfo(cfg), config: publicConfig(cfg), criteria: CRITERIA };
   console.log(`machine: ${run.machine.cores} cores, ${run.machine.cpuModel}, ${run.machine.ramGiB} GiB; load average ${run.machine.loadavgAtStart.join(' ')}`);
   const stack = await startStack(cfg, order);
@@ -250,7 +266,9 @@ async function load(cfg) {
   };
   const measure = async (a, rate) => {
     const gate = await quiet();
+    if (cfg.pgStatements) await statementsReset(stack.pg);
     const s = await runStep(a.driver, a.sampler, rate, stepOpts);
+    if (cfg.pgStatements) s.statements = await statementsTop(stack.pg, a.name, s);
     if (gate) s.quietGate = { waitedS: round(gate.waitedMs / 1000, 1), otherCpuPctBefore: round(gate.otherPct, 1), quiet: gate.quiet };
     return s;
   };
@@ -332,6 +350,35 @@ at ${lowRate} upd/s (${cfg.lowFraction * 100} % of Mockboard's sustained rate):`
     console.log(`wrote ${files.join(', ')}`);
   }
   console.log(`\n${comparisonMarkdown(results, run)}`);
+}
+
+/** --pg-statements: what PostgreSQL spent each step on, from pg_stat_statements (reset before the step). */
+async function statementsReset(pgStack) {
+  const client = new pg.Client(pgStack.url('mockboard')); // the extension lives there; the reset is global
+  await client.connect();
+  try {
+    await client.query('SELECT pg_stat_statements_reset()');
+  } finally {
+    await client.end();
+  }
+}
+
+async function statementsTop(pgStack, target, step) {
+  const client = new pg.Client(pgStack.url({ hocuspocus: 'hocuspocus', [BASELINE]: 'mockboard_baseline' }[target] ?? 'mockboard'));
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query, calls, rows,
+             round(total_exec_time::numeric, 1) AS exec_ms, round(total_plan_time::numeric, 1) AS plan_ms,
+             shared_blks_hit + shared_blks_read AS blocks, wal_records, round(wal_bytes::numeric) AS wal_bytes
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       ORDER BY total_exec_time DESC LIMIT 12`);
+    console.log(`  PostgreSQL statements (${step.rate} upd/s): exec ms / calls / rows / WAL bytes`);
+    for (const r of rows) console.log(`    ${String(r.exec_ms).padStart(9)} ${String(r.calls).padStart(7)} ${String(r.rows).padStart(7)} ${String(r.wal_bytes).padStart(10)}  ${r.query}`);
+    return rows;
+  } finally {
+    await client.end();
+  }
 }
 
 /** The comparison JSON keeps the summary, not every step. */

@@ -187,4 +187,4 @@ function send(ws, frame, hooks) {
   ws.send(frame);
 }
 
-export const connectors = { mockboard: connectMockboard, relay: connectRelay, hocuspocus: connectHocuspocus };
+export const connectors = { mockboard: connectMockboard, baseline: connectMockboard, relay: connectRelay, hocuspocus: connectHocuspocus };

@@ -12,11 +12,11 @@ export const JAVA_DEFAULT = '/usr/lib/jvm/temurin-25-jdk-amd64/bin/java';
  * (MOCKBOARD_SYNC_FRAMES_PER_SECOND / _FRAME_BURST) so the benchmark measures the sync engine, not
  * the limiter; everything else is the production default.
  */
-export async function startMockboard({ jar, java, jvmArgs, pgPort, realmUrl, workDir }) {
+export async function startMockboard({ jar, java, jvmArgs, pgPort, realmUrl, workDir, database = 'mockboard', name = 'mockboard', extraEnv = {} }) {
   const port = await freePort();
   const env = {
     ...process.env,
-    MOCKBOARD_DB_URL: `jdbc:postgresql://127.0.0.1:${pgPort}/mockboard`,
+    MOCKBOARD_DB_URL: `jdbc:postgresql://127.0.0.1:${pgPort}/${database}`,
     MOCKBOARD_DB_USER: 'postgres',
     MOCKBOARD_DB_PASSWORD: 'postgres',
     MOCKBOARD_OIDC_URL: realmUrl,
@@ -26,15 +26,16 @@ export async function startMockboard({ jar, java, jvmArgs, pgPort, realmUrl, wor
     QUARKUS_HTTP_HOST: '127.0.0.1',
     MOCKBOARD_SYNC_FRAMES_PER_SECOND: '100000',
     MOCKBOARD_SYNC_FRAME_BURST: '100000',
+    ...extraEnv,
   };
-  const logFile = join(workDir, 'mockboard.log');
+  const logFile = join(workDir, `${name}.log`);
   writeFileSync(logFile, '');
   // What the JVM chose by itself (heap size, GC) for this machine, recorded with the results.
   const ergonomics = (await runCommand(java, [...jvmArgs, '-XX:+PrintCommandLineFlags', '-version'])).split('\n')[0].trim();
-  const child = startProcess('mockboard', java, [...jvmArgs, '-jar', jar], { env, logFile });
+  const child = startProcess(name, java, [...jvmArgs, '-jar', jar], { env, logFile });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/q/health/ready`, { timeoutMs: 180_000, child, what: 'Mockboard' });
-  return { child, port, base, logFile, jvm: { args: jvmArgs, ergonomics } };
+  return { child, port, base, logFile, jvm: { args: jvmArgs, ergonomics }, extraEnv };
 }
 
 async function api(base, token, method, path, body) {

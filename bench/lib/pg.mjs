@@ -47,7 +47,7 @@ async function unprivilegedUser() {
  * child (postgres itself rather than pg_ctl, which would detach it into another session), so it is
  * stopped with everything else; SIGINT is PostgreSQL's "fast" shutdown.
  */
-export async function startPostgres({ workDir, pgBin, databases }) {
+export async function startPostgres({ workDir, pgBin, databases, statements = false }) {
   const bin = await pgBinDir(workDir, pgBin);
   const dataDir = join(workDir, 'pgdata');
   const socketDir = join(workDir, 'pgsock');
@@ -66,7 +66,8 @@ export async function startPostgres({ workDir, pgBin, databases }) {
   writeFileSync(logFile, '');
   // Defaults except for connections: 10 boards x pool sizes stay well below 100, but leave room.
   const child = startProcess('postgres', join(bin, 'postgres'),
-    ['-D', dataDir, '-p', String(port), '-k', socketDir, '-h', '127.0.0.1', '-c', 'max_connections=200'],
+    ['-D', dataDir, '-p', String(port), '-k', socketDir, '-h', '127.0.0.1', '-c', 'max_connections=200',
+      ...(statements ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'track_io_timing=on'] : [])],
     { logFile, stopSignal: 'SIGINT', ...user });
   const admin = { host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres' };
   const deadline = Date.now() + 60_000;
@@ -77,6 +78,12 @@ export async function startPostgres({ workDir, pgBin, databases }) {
       for (const db of databases) {
         await client.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
         await client.query(`CREATE DATABASE ${db}`);
+        if (statements) {
+          const c = new pg.Client({ ...admin, database: db });
+          await c.connect();
+          await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+          await c.end();
+        }
       }
       const settings = await client.query(
         `SELECT name, setting FROM pg_settings WHERE name IN ('fsync','synchronous_commit','wal_sync_method','full_page_writes','shared_buffers','server_version')`);

@@ -17,6 +17,9 @@ import { passwordToken } from './keycloak.mjs';
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const TARGETS = ['mockboard', 'hocuspocus', 'relay'];
+/** Another Mockboard jar (--baseline-jar), in a database of its own: a before/after in one run. */
+export const BASELINE = 'baseline';
+export const ALL_TARGETS = ['mockboard', BASELINE, 'hocuspocus', 'relay'];
 
 export function packageVersion(name) {
   return JSON.parse(readFileSync(join(BENCH, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -65,9 +68,13 @@ async function startNodeServer(name, script, args, workDir) {
  */
 export async function startTarget(name, stack, options) {
   const { boards, clients } = options;
-  if (name === 'mockboard') {
+  if (name === 'mockboard' || name === BASELINE) {
+    const jar = name === BASELINE ? options.baselineJar : options.jar;
+    if (!jar) throw new Error('the baseline target needs --baseline-jar');
     const mb = await startMockboard({
-      jar: options.jar, java: options.java, jvmArgs: options.jvmArgs, pgPort: stack.pg.port, realmUrl: stack.keycloak.realmUrl, workDir: stack.workDir,
+      jar, java: options.java, jvmArgs: options.jvmArgs, pgPort: stack.pg.port, realmUrl: stack.keycloak.realmUrl, workDir: stack.workDir,
+      database: name === BASELINE ? 'mockboard_baseline' : 'mockboard', name,
+      extraEnv: (name === BASELINE ? options.baselineEnv : options.serverEnv) ?? {},
     });
     const token = await passwordToken(stack.keycloak.realmUrl, 'alice', 'alice');
     const created = await setupBoards({ base: mb.base, token, boards, clients });
@@ -88,9 +95,9 @@ export async function startTarget(name, stack, options) {
         })),
       })),
       info: {
-        jar: options.jar,
+        jar,
         jvm: mb.jvm,
-        env: { MOCKBOARD_SYNC_FRAMES_PER_SECOND: '100000', MOCKBOARD_SYNC_FRAME_BURST: '100000' },
+        env: { MOCKBOARD_SYNC_FRAMES_PER_SECOND: '100000', MOCKBOARD_SYNC_FRAME_BURST: '100000', ...mb.extraEnv },
         durability: 'every push committed to PostgreSQL (group commit) before the ack and before peers see it',
       },
       stop: () => mb.child.stop(20_000),
@@ -141,6 +148,6 @@ export async function startTarget(name, stack, options) {
       stop: () => srv.child.stop(5000),
     };
   }
-  throw new Error(`unknown target ${name} (expected one of ${TARGETS.join(', ')})`);
+  throw new Error(`unknown target ${name} (expected one of ${ALL_TARGETS.join(', ')})`);
 }
 

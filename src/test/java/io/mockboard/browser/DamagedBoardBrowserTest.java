@@ -93,7 +93,7 @@ class DamagedBoardBrowserTest {
     private void insertLegacyOp(UUID board, String elements) throws Exception {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement op = c.prepareStatement("insert into board_op (board_id, seq, author, client_id, client_seq, at, elements)"
-                        + " values (?, 1, 'alice', 'legacy-tab', 1, ?, cast(? as jsonb))");
+                        + " values (?, 1, 'alice', 'legacy-tab', 1, ?, cast(? as json))");
                 PreparedStatement cursor = c.prepareStatement(
                         "insert into client_cursor (board_id, client_id, last_client_seq, user_id) values (?, 'legacy-tab', 1, 'alice')")) {
             op.setObject(1, board);

@@ -80,9 +80,9 @@ class PostgresBoardLog implements BoardLog {
     public Map<String, String> lastAuthors(BoardId board, long seq) {
         return query("""
                 select distinct on (e ->> 'id') e ->> 'id', o.author
-                from board_op o cross join lateral jsonb_array_elements(case when jsonb_typeof(o.elements) = 'array'
-                    then o.elements else '[]'::jsonb end) e
-                where o.board_id = ? and o.seq <= ? and jsonb_typeof(e) = 'object' and e ->> 'id' is not null
+                from board_op o cross join lateral json_array_elements(case when json_typeof(o.elements) = 'array'
+                    then o.elements else '[]'::json end) e
+                where o.board_id = ? and o.seq <= ? and json_typeof(e) = 'object' and e ->> 'id' is not null
                 order by e ->> 'id', o.seq desc""", s -> {
             s.setObject(1, board.value());
             s.setLong(2, seq);
@@ -135,11 +135,12 @@ class PostgresBoardLog implements BoardLog {
         }
         entities.flush(); // the board's row first: the ops refer to it
         entities.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(OpLogSql.INSERT_OP)) {
-                for (int i = 0; i < elements.size(); i++) {
-                    OpLogSql.addOp(insert, board, new StoredOp(i + 1, author, SEED_CLIENT_ID, i + 1, at, ElementList.of(List.of(elements.get(i)))));
-                }
-                insert.executeBatch();
+            List<StoredOp> ops = new ArrayList<>(elements.size());
+            for (int i = 0; i < elements.size(); i++) {
+                ops.add(new StoredOp(i + 1, author, SEED_CLIENT_ID, i + 1, at, ElementList.of(List.of(elements.get(i)))));
+            }
+            if (!OpLogSql.insertOps(connection, List.of(new OpLogSql.BoardOps(board, ops))).isEmpty()) {
+                throw new SQLException("board " + board + " already has ops; a new board is seeded once");
             }
         });
     }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,14 +29,18 @@ import javax.sql.DataSource;
 /**
  * {@link RoomStore} on PostgreSQL. Every call runs on the given executor (never on an event loop)
  * in one transaction. Appends are group-committed: those that arrive while a commit runs are stored
- * together, across boards, in one transaction (one fsync) that inserts their ops with one JDBC batch
- * and raises the client cursors. An append is idempotent: ops already stored with the same (seq,
+ * together, across boards, in one transaction (one fsync) that inserts their ops and raises the client
+ * cursors in one statement. An append is idempotent: ops already stored with the same (seq,
  * clientId, clientSeq) count as stored, any other op at a taken seq is a conflict, and a conflict
  * fails only the append that caused it.
  */
 public final class PostgresRoomStore implements RoomStore {
-    /** Concurrent group commits: one collects while the other waits for its fsync. */
-    public static final int DEFAULT_WRITERS = 2;
+    /**
+     * One group commit at a time: appends arriving while it runs form the next group. A second concurrent writer
+     * made the groups smaller and PostgreSQL busier (more transactions for the same ops, and the two contending);
+     * see docs/benchmarks.md, "What an update costs".
+     */
+    public static final int DEFAULT_WRITERS = 1;
     private static final int MAX_REMEMBERED_HEADS = 100_000;
 
     private final DataSource dataSource;
@@ -53,9 +58,17 @@ public final class PostgresRoomStore implements RoomStore {
      *                   committed together, whatever their board, in one transaction
      */
     public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters) {
+        this(dataSource, executor, maxWriters, Duration.ZERO);
+    }
+
+    /**
+     * @param linger how long a writer waits for more appends before a group commit while others are writing too
+     *               (never when the last group held a single append)
+     */
+    public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters, Duration linger) {
         this.dataSource = dataSource;
         this.executor = executor;
-        this.appends = new AppendQueue(executor, maxWriters, this::commit);
+        this.appends = new AppendQueue(executor, maxWriters, linger, this::commit);
     }
 
     @Override
@@ -108,21 +121,10 @@ public final class PostgresRoomStore implements RoomStore {
 
     private void appendAll(Connection connection, List<AppendQueue.Pending> group) throws SQLException {
         requireNoGaps(connection, group);
-        List<StoredOp> ops = new ArrayList<>();
-        List<BoardId> opBoards = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(OpLogSql.INSERT_OP)) {
-            for (AppendQueue.Pending pending : group) {
-                for (StoredOp op : pending.ops()) {
-                    OpLogSql.addOp(insert, pending.board(), op);
-                    ops.add(op);
-                    opBoards.add(pending.board());
-                }
-            }
-            int[] inserted = insert.executeBatch();
-            for (int i = 0; i < ops.size(); i++) {
-                if (inserted[i] == 0) {
-                    requireSameOp(connection, opBoards.get(i), ops.get(i));
-                }
+        List<OpLogSql.BoardOps> batches = group.stream().map(pending -> new OpLogSql.BoardOps(pending.board(), pending.ops())).toList();
+        for (OpLogSql.BoardOps taken : OpLogSql.insertOps(connection, batches)) {
+            for (StoredOp op : taken.ops()) {
+                requireSameOp(connection, taken.board(), op);
             }
         }
     }
@@ -131,7 +133,7 @@ public final class PostgresRoomStore implements RoomStore {
     public CompletionStage<Void> saveSnapshot(BoardId board, long seq, List<ObjectNode> elements) {
         return inTransaction(connection -> {
             try (PreparedStatement s = connection.prepareStatement(
-                    "insert into board_snapshot (board_id, seq, elements) values (?, ?, cast(? as jsonb)) on conflict do nothing")) {
+                    "insert into board_snapshot (board_id, seq, elements) values (?, ?, cast(? as json)) on conflict do nothing")) {
                 s.setObject(1, board.value());
                 s.setLong(2, seq);
                 s.setString(3, ElementList.of(elements).json());
@@ -147,9 +149,13 @@ public final class PostgresRoomStore implements RoomStore {
      * another writer took that seq, which the insert reports as a conflict. Other boards are read in one query.
      */
     private void requireNoGaps(Connection connection, List<AppendQueue.Pending> group) throws SQLException {
-        List<AppendQueue.Pending> unknown = group.stream()
-                .filter(pending -> !Long.valueOf(pending.ops().getFirst().seq() - 1).equals(storedHeads.get(pending.board())))
-                .toList();
+        List<AppendQueue.Pending> unknown = new ArrayList<>();
+        for (AppendQueue.Pending pending : group) {
+            Long head = storedHeads.get(pending.board());
+            if (head == null || head != pending.ops().getFirst().seq() - 1) {
+                unknown.add(pending);
+            }
+        }
         if (unknown.isEmpty()) {
             return;
         }

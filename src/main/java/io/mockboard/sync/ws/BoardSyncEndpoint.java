@@ -14,7 +14,6 @@ import io.mockboard.sync.room.BoardRoom;
 import io.mockboard.sync.room.Participant;
 import io.mockboard.sync.room.RoomRegistry;
 import io.mockboard.sync.room.SessionId;
-import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -31,11 +30,11 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The board socket. Authenticated at the upgrade (OIDC bearer token or session cookie; the board
+ * The board socket. Authenticated once, at the upgrade (OIDC bearer token or session cookie; the board
  * must exist and the Origin be allowed, see {@link BoardUpgradeCheck}); every frame is rate-limited,
- * decoded and validated here, then handed to the board's room, which authorizes it per message.
+ * decoded and validated here, then handed to the board's room, which authorizes it per message. The class
+ * has no security annotation: that would run the security interceptors again on every frame.
  */
-@Authenticated
 @WebSocket(path = "/boards/{boardId}/sync", endpointId = BoardSyncEndpoint.ID)
 public class BoardSyncEndpoint {
     static final String ID = "board-sync";

@@ -4,6 +4,7 @@ import io.mockboard.core.OriginPolicy;
 import io.mockboard.sync.Admission;
 import io.mockboard.sync.BoardGate;
 import io.mockboard.sync.BoardId;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Checked before a board socket is upgraded: the Origin must be allowed (HTTP 403 otherwise, against
- * cross-site WebSocket hijacking), and the caller's standing on the board is worked out by the access
+ * cross-site WebSocket hijacking), the caller signed in (HTTP 401 otherwise), and the caller's standing on the board is worked out by the access
  * policy and handed to the connection. A board that does not exist, or that the caller may not read,
  * closes the connection with 4010 (a browser cannot read an upgrade's HTTP status, but it can read a
  * close code). No room is ever created for such a board. While the database cannot be read the upgrade
@@ -46,33 +47,39 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
         if (!origins.permits(request.getHeader("Origin"), request.getHeader("Host"))) {
             return CheckResult.rejectUpgrade(403);
         }
-        BoardId id;
-        try {
-            id = BoardId.parse(context.pathParam("boardId"));
-        } catch (IllegalArgumentException e) {
-            return CheckResult.permitUpgrade();
-        }
         // The lookup blocks, so it runs on a worker; the upgrade itself must continue on the connection's
         // event loop, or frames the client sends right after the handshake can be lost.
         Context eventLoop = Vertx.currentContext();
-        return context.securityIdentity()
-                .chain(identity -> Uni.createFrom().item(() -> gate.admit(id, identity))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .emitOn(task -> {
-                    if (eventLoop != null) {
-                        eventLoop.runOnContext(ignored -> task.run());
-                    } else {
-                        task.run();
-                    }
-                })
-                .map(admission -> {
-                    admission.ifPresent(admitted -> context.userData().put(ADMISSION, admitted));
-                    return CheckResult.permitUpgradeSync();
-                })
-                // the database is down: refuse with 503 (the client retries with backoff), not an unhandled 500
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("board socket refused with 503: its access could not be read (%s)", failure.getMessage());
-                    return CheckResult.rejectUpgrade(503);
-                });
+        return context.securityIdentity().chain(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                return CheckResult.rejectUpgrade(401);
+            }
+            BoardId id;
+            try {
+                id = BoardId.parse(context.pathParam("boardId"));
+            } catch (IllegalArgumentException e) {
+                return CheckResult.permitUpgrade(); // no such board: the socket closes with 4010
+            }
+            return Uni.createFrom().item(() -> gate.admit(id, identity))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .map(admission -> {
+                        admission.ifPresent(admitted -> context.userData().put(ADMISSION, admitted));
+                        return CheckResult.permitUpgradeSync();
+                    });
+        }).emitOn(task -> {
+            if (eventLoop != null) {
+                eventLoop.runOnContext(ignored -> task.run());
+            } else {
+                task.run();
+            }
+        })
+        // the database is down: refuse with 503 (the client retries with backoff), not an unhandled 500
+        .onFailure().recoverWithUni(failure -> {
+            if (failure instanceof AuthenticationFailedException) {
+                return CheckResult.rejectUpgrade(401);
+            }
+            LOG.warnf("board socket refused with 503: its access could not be read (%s)", failure.getMessage());
+            return CheckResult.rejectUpgrade(503);
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.mockboard.sync.protocol.ProtocolLimits;
 import io.mockboard.sync.room.RoomConfig;
 import io.mockboard.sync.room.RoomListener;
 import io.mockboard.sync.room.RoomRegistry;
+import io.mockboard.sync.room.RoomThreads;
 import io.mockboard.sync.store.PostgresRoomStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -58,7 +59,7 @@ class SyncBeans {
     @Produces
     @Singleton
     PostgresRoomStore store(DataSource dataSource) {
-        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters());
+        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters(), config.storeLinger());
     }
 
     @Produces
@@ -66,7 +67,9 @@ class SyncBeans {
     RoomRegistry rooms(PostgresRoomStore store, Clock clock, Instance<RoomListener> listeners) {
         RoomConfig room = new RoomConfig(config.snapshotEveryOps(), config.snapshotEvery(), config.maxCatchupOps(), config.maxBatchOps(),
                 config.maxPendingOps(), config.retryBackoff());
-        return new RoomRegistry(store, clock, roomExecutor, room, new RoomListeners(listeners.stream().toList()));
+        // a room's task runs on the thread that submits it when the room is idle: a frame on its event loop, a
+        // commit's outcome on the store's thread; the pool takes over only when a room is busy
+        return new RoomRegistry(store, clock, new RoomThreads(roomExecutor), room, new RoomListeners(listeners.stream().toList()));
     }
 
     void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms) {

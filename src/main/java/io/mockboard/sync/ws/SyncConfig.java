@@ -64,6 +64,13 @@ public interface SyncConfig {
     @WithDefault("" + PostgresRoomStore.DEFAULT_WRITERS)
     int storeWriters();
 
+    /**
+     * How long a group commit waits for more appends while several boards are writing (never for a lone
+     * append): larger groups, fewer PostgreSQL transactions, at the price of this much latency under load.
+     */
+    @WithDefault("1ms")
+    Duration storeLinger();
+
     /** How often rooms get their housekeeping tick (time-based snapshots, retries, idle unload). */
     @WithDefault("1s")
     Duration tickInterval();

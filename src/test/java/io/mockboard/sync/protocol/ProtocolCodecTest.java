@@ -33,6 +33,21 @@ class ProtocolCodecTest {
         return assertThrows(ProtocolException.class, () -> codec.decode(json));
     }
 
+    @Test
+    @DisplayName("acks and ops, written field by field, are the very text the general encoder writes")
+    void theFrameOfEveryUpdateIsWhatJacksonWrites() throws Exception {
+        var jackson = codec.mapper().writerFor(ServerMessage.class);
+        List<ObjectNode> elements = ElementList.ofJson("[" + RECT + ",{\"id\":\"t\",\"text\":\"say \\\"hi\\\" — ü\\n\"}]");
+        List<ServerMessage> messages = List.of(
+                ServerMessage.Ack.committed(7, 42),
+                ServerMessage.Ack.duplicate(9),
+                new ServerMessage.Op(42, "user \"ada\" ü", "tab-\u0001<&>", 7, Instant.parse("2026-12-04T10:15:30.123456789Z"), elements),
+                new ServerMessage.Op(1, "a", "b", 1, Instant.parse("2026-12-04T10:15:30Z"), List.of()));
+        for (ServerMessage message : messages) {
+            assertEquals(jackson.writeValueAsString(message), codec.encode(message), message.toString());
+        }
+    }
+
     // ------------------------------------------------------------------ decoding each message
 
     @Test
