@@ -84,13 +84,18 @@ public final class BoardRoom {
     public void receive(SessionId session, ClientMessage message) {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(message, "message");
-        serial.execute(() -> {
+        Runnable task = () -> {
             if (forwarded.contains(session)) {
                 successor.apply(id).receive(session, message);
             } else {
                 lifecycle.traffic().receive(session, message);
             }
-        });
+        };
+        if (message instanceof ClientMessage.Hello) {
+            serial.dispatch(task); // its welcome may carry a whole board: written on the pool, not on an event loop
+        } else {
+            serial.execute(task);
+        }
     }
 
     /**

@@ -32,16 +32,30 @@ final class SerialExecutor implements Executor {
     public void execute(Runnable task) {
         tasks.add(task);
         if (runOnCaller && scheduled.compareAndSet(false, true)) {
-            drain(); // idle: run here; what is left after a full drain goes to the pool
+            drain(true); // idle: run here; what is left after a full drain, or a long task, goes to the pool
             return;
         }
         schedule();
     }
 
+    /** Like {@link #execute}, but never on the submitting thread: for a task that may take long. */
+    void dispatch(Runnable task) {
+        tasks.add(new PoolOnly(task));
+        schedule();
+    }
+
+    /** A task that runs on the pool only. */
+    private record PoolOnly(Runnable task) implements Runnable {
+        @Override
+        public void run() {
+            task.run();
+        }
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {
-                delegate.execute(this::drain);
+                delegate.execute(() -> drain(false));
             } catch (RuntimeException e) {
                 scheduled.set(false);
                 throw e;
@@ -49,9 +63,12 @@ final class SerialExecutor implements Executor {
         }
     }
 
-    private void drain() {
+    private void drain(boolean onCaller) {
         try {
             for (int i = 0; i < TASKS_PER_DRAIN; i++) {
+                if (onCaller && tasks.peek() instanceof PoolOnly) {
+                    break; // the pool runs it
+                }
                 Runnable task = tasks.poll();
                 if (task == null) {
                     break;
