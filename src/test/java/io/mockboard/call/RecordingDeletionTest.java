@@ -58,10 +58,7 @@ class RecordingDeletionTest {
     record Recorded(Started session, String cams, String alices) {}
 
     static Recorded recorded() {
-        TestSessions.Created session = TestSessions.create(alice, "Recorded, then deleted");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
-        Started s = new Started(session.id(), TestSessions.joinAsGuest(TestSessions.link(alice, session.id(), "candidate", false), "Cam"),
-                TestSessions.joinAsGuest(TestSessions.link(alice, session.id(), "observer", false), "Oli"));
+        Started s = RecordingResourceTest.started(alice, "Recorded, then deleted");
         String cams = RecordingResourceTest.startTrack(RecordingResourceTest.guest(s.cam()), s.sessionId());
         RecordingResourceTest.put(RecordingResourceTest.guest(s.cam()), cams, 0, 0, new byte[1_000_000]).statusCode(201);
         RecordingResourceTest.put(RecordingResourceTest.guest(s.cam()), cams, 1, 5_000, new byte[500_000]).statusCode(201);

@@ -35,10 +35,15 @@ class RecordingResourceTest {
     record Started(String sessionId, String cam, String oli) {}
 
     static Started started() {
-        TestSessions.Created session = TestSessions.create(alice, "Recorded call");
-        given().auth().oauth2(alice).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
-        String cam = TestSessions.joinAsGuest(TestSessions.link(alice, session.id(), "candidate", false), "Cam");
-        String oli = TestSessions.joinAsGuest(TestSessions.link(alice, session.id(), "observer", false), "Oli");
+        return started(alice, "Recorded call");
+    }
+
+    /** A running session of the owner's ({@code token}), with Cam (candidate) and Oli (observer) joined as guests. */
+    static Started started(String token, String title) {
+        TestSessions.Created session = TestSessions.create(token, title);
+        given().auth().oauth2(token).when().post("/api/sessions/" + session.id() + "/start").then().statusCode(200);
+        String cam = TestSessions.joinAsGuest(TestSessions.link(token, session.id(), "candidate", false), "Cam");
+        String oli = TestSessions.joinAsGuest(TestSessions.link(token, session.id(), "observer", false), "Oli");
         return new Started(session.id(), cam, oli);
     }
 
