@@ -40,6 +40,8 @@ public final class CloseCodes {
     public static final int TOO_SLOW = 4031;
     /** The op log moved under the room (another writer); the room reloads. Reconnect now and re-send pending changes. */
     public static final int BOARD_RELOADED = 4012;
+    /** Another node serves the board now (docs/scaling.md). Reconnect now; the proxy or the node reaches the owner. */
+    public static final int BOARD_MOVED = 4013;
 
     private CloseCodes() {
     }

@@ -190,6 +190,16 @@ public final class BoardRoom {
         return lifecycle.isRetired();
     }
 
+    /** Another node owns the board: close every session with {@code BOARD_MOVED} and retire. */
+    void moved() {
+        serial.execute(lifecycle::moved);
+    }
+
+    /** When this room loaded (and so took) its board, or null while it has not. */
+    Instant loadedAt() {
+        return lifecycle.loadedAt();
+    }
+
     /** Closes every session, stores everything accepted (retrying on tick), saves a final snapshot, retires. */
     CompletionStage<Void> shutdown() {
         CompletableFuture<Void> done = new CompletableFuture<>();

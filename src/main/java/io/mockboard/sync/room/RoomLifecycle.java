@@ -40,6 +40,7 @@ final class RoomLifecycle implements RoomTraffic.Lifecycle {
 
     private volatile boolean retired;
     private volatile Instant touchedAt;
+    private volatile Instant loadedAt;
     private Phase phase = Phase.NEW;
     private final List<CompletableFuture<List<ObjectNode>>> sceneWaiters = new ArrayList<>();
     private final List<CompletableFuture<Void>> drainWaiters = new ArrayList<>();
@@ -122,6 +123,13 @@ final class RoomLifecycle implements RoomTraffic.Lifecycle {
         if (phase != Phase.LOADING) {
             return;
         }
+        if (Stages.unwrap(error) instanceof BoardMovedException moved) {
+            LOG.log(System.Logger.Level.INFO, "board " + id + " is owned by node " + moved.ownerNode() + "; its sockets reconnect");
+            sessions.closeAll(CloseCodes.BOARD_MOVED, "board is served by another node; reconnect", clock.instant());
+            failSceneWaiters();
+            retire();
+            return;
+        }
         if (error != null || stored == null) {
             LOG.log(System.Logger.Level.WARNING, "board " + id + " could not be loaded", Stages.unwrap(error));
             for (RoomSession session : sessions.all()) {
@@ -134,6 +142,7 @@ final class RoomLifecycle implements RoomTraffic.Lifecycle {
             return;
         }
         Instant now = clock.instant();
+        loadedAt = now;
         board.load(stored);
         snapshots.loaded(stored.snapshotSeq(), now);
         ledger.load(stored.clientCursors(), stored.clientOwners());
@@ -201,6 +210,29 @@ final class RoomLifecycle implements RoomTraffic.Lifecycle {
                 checkDrained();
             }
         }
+    }
+
+    /** When the board was loaded (taken for this node), or null while it is not. */
+    Instant loadedAt() {
+        return loadedAt;
+    }
+
+    /**
+     * Another node owns the board now: every session closes with {@code BOARD_MOVED} and the room retires at once.
+     * Nothing it still holds can be stored (the log's fence refuses it), and none of it was acknowledged: clients
+     * re-send it to the owner.
+     */
+    void moved() {
+        if (phase == Phase.RETIRED) {
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "board " + id + " was taken by another node; " + commits.pending()
+                + " unacknowledged changes go back to their clients");
+        sessions.closeAll(CloseCodes.BOARD_MOVED, "board moved to another node; reconnect", clock.instant());
+        failSceneWaiters();
+        drainWaiters.forEach(waiter -> waiter.complete(null));
+        drainWaiters.clear();
+        retire();
     }
 
     @Override

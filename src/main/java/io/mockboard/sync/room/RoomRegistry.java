@@ -2,6 +2,7 @@ package io.mockboard.sync.room;
 
 import io.mockboard.sync.BoardId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +99,23 @@ public final class RoomRegistry {
     /** The board's room if one is loaded, without creating or touching it. */
     public java.util.Optional<BoardRoom> loaded(BoardId id) {
         return java.util.Optional.ofNullable(rooms.get(id));
+    }
+
+    /**
+     * Closes the rooms whose board this node no longer owns ({@code BOARD_MOVED}): those loaded before
+     * {@code askedAt} (when {@code owned} was read) that are not in it. A room loaded since may own a board the
+     * list could not show yet.
+     */
+    public int evictUnowned(java.util.Set<BoardId> owned, Instant askedAt) {
+        int evicted = 0;
+        for (BoardRoom room : rooms.values()) {
+            Instant loadedAt = room.loadedAt();
+            if (loadedAt != null && loadedAt.isBefore(askedAt) && !owned.contains(room.id()) && !room.isRetired()) {
+                room.moved();
+                evicted++;
+            }
+        }
+        return evicted;
     }
 
     /** The board's room if one is loaded, without creating or touching it (tests). */

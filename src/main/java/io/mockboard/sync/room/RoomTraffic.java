@@ -246,7 +246,11 @@ final class RoomTraffic {
                 conflict.firstPerClient().forEach((clientId, clientSeq) -> sessions.sendToClient(clientId, ServerMessage.Error.of(
                         ErrorCode.STORE_CONFLICT, "the board changed elsewhere; reconnect and re-send your unacknowledged changes",
                         clientSeq)));
-                sessions.closeAll(CloseCodes.BOARD_RELOADED, "board reloaded; reconnect", clock.instant());
+                if (conflict.cause() instanceof BoardMovedException) {
+                    sessions.closeAll(CloseCodes.BOARD_MOVED, "board moved to another node; reconnect", clock.instant());
+                } else {
+                    sessions.closeAll(CloseCodes.BOARD_RELOADED, "board reloaded; reconnect", clock.instant());
+                }
                 lifecycle.retire(); // the next room(id) loads the log afresh
             }
         }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.core.Jdbc;
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.BoardLog;
+import io.mockboard.sync.owner.NodeIdentity;
 import io.mockboard.sync.protocol.ElementList;
+import io.mockboard.sync.room.BoardMovedException;
 import io.mockboard.sync.room.RoomStore;
 import io.mockboard.sync.room.StoreConflictException;
 import io.mockboard.sync.room.StoreUnavailableException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +36,10 @@ import javax.sql.DataSource;
  * cursors in one statement. An append is idempotent: ops already stored with the same (seq,
  * clientId, clientSeq) count as stored, any other op at a taken seq is a conflict, and a conflict
  * fails only the append that caused it.
+ *
+ * <p>Loading a board takes its ownership for this node ({@link OwnershipSql#acquire}) in the same transaction, and
+ * every group commit passes the fence ({@link OwnershipSql#fence}): the ops of a board this node no longer owns at
+ * the epoch it loaded it with are not stored, and their append fails with {@link BoardMovedException}.
  */
 public final class PostgresRoomStore implements RoomStore {
     /**
@@ -48,6 +55,9 @@ public final class PostgresRoomStore implements RoomStore {
     private final AppendQueue appends;
     /** The last seq this store committed per board (see {@link #requireNoGaps}). */
     private final Map<BoardId, Long> storedHeads = new ConcurrentHashMap<>();
+    /** The epoch this node took each board with (see {@link OwnershipSql}). */
+    private final Map<BoardId, Long> epochs = new ConcurrentHashMap<>();
+    private final NodeIdentity node;
 
     public PostgresRoomStore(DataSource dataSource, Executor executor) {
         this(dataSource, executor, DEFAULT_WRITERS);
@@ -66,6 +76,12 @@ public final class PostgresRoomStore implements RoomStore {
      *               (never when the last group held a single append)
      */
     public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters, Duration linger) {
+        this(dataSource, executor, maxWriters, linger, NodeIdentity.local());
+    }
+
+    /** @param node who this process is among the nodes sharing the database: boards are taken in its name */
+    public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters, Duration linger, NodeIdentity node) {
+        this.node = node;
         this.dataSource = dataSource;
         this.executor = executor;
         this.appends = new AppendQueue(executor, maxWriters, linger, this::commit);
@@ -74,6 +90,7 @@ public final class PostgresRoomStore implements RoomStore {
     @Override
     public CompletionStage<StoredBoard> load(BoardId board) {
         return inTransaction(connection -> {
+            remember(board, OwnershipSql.acquire(connection, board, node));
             BoardLog.Snapshot snapshot = OpLogSql.snapshotAtOrBefore(connection, board, Long.MAX_VALUE)
                     .orElse(new BoardLog.Snapshot(0, ElementList.of(List.of())));
             Map<String, Long> cursors = new HashMap<>();
@@ -96,14 +113,27 @@ public final class PostgresRoomStore implements RoomStore {
      * One transaction and one fsync for the whole group. If it conflicts, nobody's ops were stored, and each
      * append is tried again on its own so that only the conflicting one fails.
      */
-    private void commit(List<AppendQueue.Pending> group) {
+    private void commit(List<AppendQueue.Pending> all) {
+        Map<BoardId, Long> fence = withEpochs(all);
+        List<AppendQueue.Pending> group = all.stream().filter(pending -> fence.containsKey(pending.board())).toList();
+        if (group.isEmpty()) {
+            return;
+        }
         try {
-            transact(connection -> {
-                appendAll(connection, group);
-                return null;
-            });
-            rememberHeads(group, true);
-            group.forEach(pending -> pending.done().complete(null));
+            Set<UUID> owned = transact(connection -> appendAll(connection, group, fence));
+            List<AppendQueue.Pending> stored = new ArrayList<>();
+            for (AppendQueue.Pending pending : group) {
+                if (owned.contains(pending.board().value())) {
+                    stored.add(pending);
+                } else {
+                    epochs.remove(pending.board());
+                    storedHeads.remove(pending.board());
+                    pending.done().completeExceptionally(new BoardMovedException(
+                            "board " + pending.board() + " was taken by another node; nothing of this append was stored", null));
+                }
+            }
+            rememberHeads(stored, true);
+            stored.forEach(pending -> pending.done().complete(null));
         } catch (StoreConflictException e) {
             rememberHeads(group, false);
             if (group.size() == 1) {
@@ -119,14 +149,52 @@ public final class PostgresRoomStore implements RoomStore {
         }
     }
 
-    private void appendAll(Connection connection, List<AppendQueue.Pending> group) throws SQLException {
-        requireNoGaps(connection, group);
-        List<OpLogSql.BoardOps> batches = group.stream().map(pending -> new OpLogSql.BoardOps(pending.board(), pending.ops())).toList();
+    /** Stores the group's ops of the boards this node still owns at their epoch; returns those boards. */
+    private Set<UUID> appendAll(Connection connection, List<AppendQueue.Pending> group, Map<BoardId, Long> fence)
+            throws SQLException {
+        Set<UUID> owned = OwnershipSql.fence(connection, fence, node);
+        List<AppendQueue.Pending> kept = group.stream().filter(pending -> owned.contains(pending.board().value())).toList();
+        if (kept.isEmpty()) {
+            return owned;
+        }
+        requireNoGaps(connection, kept);
+        List<OpLogSql.BoardOps> batches = kept.stream().map(pending -> new OpLogSql.BoardOps(pending.board(), pending.ops())).toList();
         for (OpLogSql.BoardOps taken : OpLogSql.insertOps(connection, batches)) {
             for (StoredOp op : taken.ops()) {
                 requireSameOp(connection, taken.board(), op);
             }
         }
+        return owned;
+    }
+
+    /**
+     * The epoch of each of the group's boards: a board appended to without a load (a room always loads first;
+     * tests and tools may not) is taken in a transaction of its own. An append whose board cannot be taken fails
+     * alone, and its board is left out.
+     */
+    private Map<BoardId, Long> withEpochs(List<AppendQueue.Pending> group) {
+        Map<BoardId, Long> fence = new HashMap<>();
+        for (AppendQueue.Pending pending : group) {
+            Long epoch = epochs.get(pending.board());
+            if (epoch == null) {
+                try {
+                    epoch = transact(connection -> OwnershipSql.acquire(connection, pending.board(), node));
+                    remember(pending.board(), epoch);
+                } catch (RuntimeException e) {
+                    pending.done().completeExceptionally(e);
+                    continue;
+                }
+            }
+            fence.put(pending.board(), epoch);
+        }
+        return fence;
+    }
+
+    private void remember(BoardId board, long epoch) {
+        if (epochs.size() > MAX_REMEMBERED_HEADS) {
+            epochs.clear(); // a board appended to again is taken again (kept at the same epoch while this node owns it)
+        }
+        epochs.put(board, epoch);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.mockboard.sync.ws;
 
+import io.mockboard.sync.BoardId;
+import io.mockboard.sync.owner.NodeIdentity;
 import io.mockboard.sync.protocol.FairUse;
 import io.mockboard.sync.protocol.ProtocolCodec;
 import io.mockboard.sync.protocol.ProtocolLimits;
@@ -7,6 +9,7 @@ import io.mockboard.sync.room.RoomConfig;
 import io.mockboard.sync.room.RoomListener;
 import io.mockboard.sync.room.RoomRegistry;
 import io.mockboard.sync.room.RoomThreads;
+import io.mockboard.sync.store.PostgresNodeRegistry;
 import io.mockboard.sync.store.PostgresRoomStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,7 +18,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +44,8 @@ class SyncBeans {
     private final ExecutorService roomExecutor = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
             ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
     private long tickTimer = -1;
+    private long leaseTimer = -1;
+    private final AtomicBoolean renewing = new AtomicBoolean();
 
     SyncBeans(SyncConfig config) {
         this.config = config;
@@ -58,8 +70,32 @@ class SyncBeans {
 
     @Produces
     @Singleton
-    PostgresRoomStore store(DataSource dataSource) {
-        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters(), config.storeLinger());
+    NodeIdentity node() {
+        return NodeIdentity.start(config.nodeId().orElseGet(SyncBeans::hostName), config.nodeAddress().orElse(null));
+    }
+
+    @Produces
+    @Singleton
+    PostgresNodeRegistry nodes(DataSource dataSource, NodeIdentity node) {
+        return new PostgresNodeRegistry(dataSource, node, config.nodeLease());
+    }
+
+    @Produces
+    @Singleton
+    PostgresRoomStore store(DataSource dataSource, NodeIdentity node) {
+        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters(), config.storeLinger(), node);
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "local";
+        }
     }
 
     @Produces
@@ -72,20 +108,60 @@ class SyncBeans {
         return new RoomRegistry(store, clock, new RoomThreads(roomExecutor), room, new RoomListeners(listeners.stream().toList()));
     }
 
-    void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms) {
+    void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes, Clock clock) {
         long every = config.tickInterval().toMillis();
         tickTimer = vertx.setPeriodic(every, id -> rooms.tickAll());
+        try {
+            nodes.register();
+        } catch (SQLException e) {
+            LOG.warnf(e, "could not register node %s; its lease is tried again in %s", nodes.node().nodeId(), config.nodeLease());
+        }
+        leaseTimer = vertx.setPeriodic(Math.max(50, config.nodeLease().toMillis() / 3), id -> renewLease(rooms, nodes, clock));
+        LOG.infof("node %s (instance %s) serves boards", nodes.node().nodeId(), nodes.node().instance());
+    }
+
+    /** Renews this node's lease off the event loop, and closes the rooms of boards another node took meanwhile. */
+    private void renewLease(RoomRegistry rooms, PostgresNodeRegistry nodes, Clock clock) {
+        if (!renewing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            storeExecutor.execute(() -> {
+                try {
+                    Instant askedAt = clock.instant();
+                    Set<BoardId> owned = nodes.renew();
+                    int evicted = rooms.evictUnowned(owned, askedAt);
+                    if (evicted > 0) {
+                        LOG.warnf("%d boards were taken by other nodes; their sockets reconnect", evicted);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warnf("could not renew the lease of node %s: %s", nodes.node().nodeId(), e.getMessage());
+                } finally {
+                    renewing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            renewing.set(false);
+        }
     }
 
     /** On shutdown, every room stores what it acknowledged... and what it holds, before the pools stop. */
-    void stop(@Observes ShutdownEvent event, Vertx vertx, RoomRegistry rooms) {
+    void stop(@Observes ShutdownEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes) {
         if (tickTimer >= 0) {
             vertx.cancelTimer(tickTimer);
+        }
+        if (leaseTimer >= 0) {
+            vertx.cancelTimer(leaseTimer);
         }
         try {
             rooms.unloadAll().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("rooms did not finish storing within 10 s at shutdown", e);
+        }
+        try {
+            nodes.release(); // the other nodes take this node's boards at once
+        } catch (SQLException e) {
+            LOG.warnf("could not release the boards of node %s; other nodes take them when its lease ends", nodes.node().nodeId());
         }
         roomExecutor.shutdown();
         storeExecutor.shutdown();

@@ -71,6 +71,22 @@ public interface SyncConfig {
     @WithDefault("1ms")
     Duration storeLinger();
 
+    /**
+     * This node's name among the nodes sharing the database (docs/scaling.md); it must differ between nodes and
+     * stay the same across a node's restarts. Default: the host name.
+     */
+    Optional<String> nodeId();
+
+    /** Where the other nodes reach this one (its internal base URL, e.g. {@code http://10.0.0.5:8080}). */
+    Optional<String> nodeAddress();
+
+    /**
+     * This node's lease on its boards: renewed every third of it; a node silent this long counts as gone, and the
+     * other nodes take its boards.
+     */
+    @WithDefault("3s")
+    Duration nodeLease();
+
     /** How often rooms get their housekeeping tick (time-based snapshots, retries, idle unload). */
     @WithDefault("1s")
     Duration tickInterval();

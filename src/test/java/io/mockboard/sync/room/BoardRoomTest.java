@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -724,6 +725,56 @@ class BoardRoomTest {
         back.push(1, rect("mine", 1, 1)).push(2, rect("mine2", 1, 1));
         assertEquals(List.of(2L, 3L), back.ackedSeqs());
         assertEquals(List.of("zed-tab", "ada-tab", "ada-tab"), store.ops(board).stream().map(StoredOp::clientId).toList());
+    }
+
+    @Test
+    @DisplayName("[N4] an append fenced because another node took the board closes every socket with 4013, acknowledging nothing")
+    void aFencedAppendClosesWithBoardMoved() {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        Conn bob = connect(BOB, "bob-tab", 0);
+        store.setManual(true);
+        ada.push(1, rect("mine", 1, 1));
+        store.setManual(false);
+        store.parked().getFirst().failWith(new BoardMovedException("taken by node-b", "node-b"));
+        executor.runAll();
+        assertEquals(ErrorCode.STORE_CONFLICT, ada.error().code());
+        assertTrue(ada.socket.all(ServerMessage.Ack.class).isEmpty());
+        assertEquals(CloseCodes.BOARD_MOVED, ada.socket.closeCode);
+        assertEquals(CloseCodes.BOARD_MOVED, bob.socket.closeCode);
+        assertEquals(0, registry.size());
+        assertTrue(store.ops(board).isEmpty());
+    }
+
+    @Test
+    @DisplayName("[N4] a board another node owns is not opened here: its sockets close with 4013 and reconnect")
+    void aBoardOwnedElsewhereClosesWithBoardMoved() {
+        store.setManual(true);
+        BoardRoom room = registry.room(board);
+        Conn ada = connect(room, ADA, "ada-tab", 0);
+        store.setManual(false);
+        store.parked().getFirst().failWith(new BoardMovedException("owned by node-b", "node-b"));
+        executor.runAll();
+        assertEquals(CloseCodes.BOARD_MOVED, ada.socket.closeCode);
+        assertEquals(0, registry.size());
+    }
+
+    @Test
+    @DisplayName("[N4] rooms whose board this node lost are closed with 4013; a room loaded after the list was read is kept")
+    void evictsTheRoomsOfBoardsThisNodeLost() {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        ada.push(1, rect("mine", 1, 1));
+        Instant loaded = clock.instant();
+
+        assertEquals(0, registry.evictUnowned(Set.of(), loaded));
+        assertEquals(0, registry.evictUnowned(Set.of(board), loaded.plusSeconds(1)));
+        executor.runAll();
+        assertNull(ada.socket.closeCode);
+
+        assertEquals(1, registry.evictUnowned(Set.of(), loaded.plusSeconds(1)));
+        executor.runAll();
+        assertEquals(CloseCodes.BOARD_MOVED, ada.socket.closeCode);
+        assertEquals(0, registry.size());
+        assertEquals(List.of(1L), ada.ackedSeqs());
     }
 
     @Test

@@ -80,6 +80,12 @@ public final class InMemoryRoomStore implements RoomStore {
             future.completeExceptionally(new StoreUnavailableException("injected failure"));
         }
 
+        /** Fails the call with the given error; nothing is written. */
+        public void failWith(RuntimeException error) {
+            take();
+            future.completeExceptionally(error);
+        }
+
         /** Performs the call but reports {@link StoreUnavailableException} (an ambiguous commit). */
         public void commitThenFail() {
             take();
