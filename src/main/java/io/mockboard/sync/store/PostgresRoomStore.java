@@ -55,9 +55,7 @@ public final class PostgresRoomStore implements RoomStore {
     private final AppendQueue appends;
     /** The last seq this store committed per board (see {@link #requireNoGaps}). */
     private final Map<BoardId, Long> storedHeads = new ConcurrentHashMap<>();
-    /** The epoch this node took each board with (see {@link OwnershipSql}). */
-    private final Map<BoardId, Long> epochs = new ConcurrentHashMap<>();
-    private final NodeIdentity node;
+    private final BoardEpochs epochs;
 
     public PostgresRoomStore(DataSource dataSource, Executor executor) {
         this(dataSource, executor, DEFAULT_WRITERS);
@@ -81,7 +79,7 @@ public final class PostgresRoomStore implements RoomStore {
 
     /** @param node who this process is among the nodes sharing the database: boards are taken in its name */
     public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters, Duration linger, NodeIdentity node) {
-        this.node = node;
+        this.epochs = new BoardEpochs(node);
         this.dataSource = dataSource;
         this.executor = executor;
         this.appends = new AppendQueue(executor, maxWriters, linger, this::commit);
@@ -90,7 +88,7 @@ public final class PostgresRoomStore implements RoomStore {
     @Override
     public CompletionStage<StoredBoard> load(BoardId board) {
         return inTransaction(connection -> {
-            remember(board, OwnershipSql.acquire(connection, board, node));
+            epochs.take(connection, board);
             BoardLog.Snapshot snapshot = OpLogSql.snapshotAtOrBefore(connection, board, Long.MAX_VALUE)
                     .orElse(new BoardLog.Snapshot(0, ElementList.of(List.of())));
             Map<String, Long> cursors = new HashMap<>();
@@ -114,7 +112,7 @@ public final class PostgresRoomStore implements RoomStore {
      * append is tried again on its own so that only the conflicting one fails.
      */
     private void commit(List<AppendQueue.Pending> all) {
-        Map<BoardId, Long> fence = withEpochs(all);
+        Map<BoardId, Long> fence = epochs.of(all, board -> transact(connection -> epochs.take(connection, board)));
         List<AppendQueue.Pending> group = all.stream().filter(pending -> fence.containsKey(pending.board())).toList();
         if (group.isEmpty()) {
             return;
@@ -126,7 +124,7 @@ public final class PostgresRoomStore implements RoomStore {
                 if (owned.contains(pending.board().value())) {
                     stored.add(pending);
                 } else {
-                    epochs.remove(pending.board());
+                    epochs.lost(pending.board());
                     storedHeads.remove(pending.board());
                     pending.done().completeExceptionally(new BoardMovedException(
                             "board " + pending.board() + " was taken by another node; nothing of this append was stored", null));
@@ -152,7 +150,7 @@ public final class PostgresRoomStore implements RoomStore {
     /** Stores the group's ops of the boards this node still owns at their epoch; returns those boards. */
     private Set<UUID> appendAll(Connection connection, List<AppendQueue.Pending> group, Map<BoardId, Long> fence)
             throws SQLException {
-        Set<UUID> owned = OwnershipSql.fence(connection, fence, node);
+        Set<UUID> owned = epochs.fence(connection, fence);
         List<AppendQueue.Pending> kept = group.stream().filter(pending -> owned.contains(pending.board().value())).toList();
         if (kept.isEmpty()) {
             return owned;
@@ -165,36 +163,6 @@ public final class PostgresRoomStore implements RoomStore {
             }
         }
         return owned;
-    }
-
-    /**
-     * The epoch of each of the group's boards: a board appended to without a load (a room always loads first;
-     * tests and tools may not) is taken in a transaction of its own. An append whose board cannot be taken fails
-     * alone, and its board is left out.
-     */
-    private Map<BoardId, Long> withEpochs(List<AppendQueue.Pending> group) {
-        Map<BoardId, Long> fence = new HashMap<>();
-        for (AppendQueue.Pending pending : group) {
-            Long epoch = epochs.get(pending.board());
-            if (epoch == null) {
-                try {
-                    epoch = transact(connection -> OwnershipSql.acquire(connection, pending.board(), node));
-                    remember(pending.board(), epoch);
-                } catch (RuntimeException e) {
-                    pending.done().completeExceptionally(e);
-                    continue;
-                }
-            }
-            fence.put(pending.board(), epoch);
-        }
-        return fence;
-    }
-
-    private void remember(BoardId board, long epoch) {
-        if (epochs.size() > MAX_REMEMBERED_HEADS) {
-            epochs.clear(); // a board appended to again is taken again (kept at the same epoch while this node owns it)
-        }
-        epochs.put(board, epoch);
     }
 
     @Override

@@ -1,0 +1,67 @@
+package io.mockboard.sync.store;
+
+import io.mockboard.sync.BoardId;
+import io.mockboard.sync.owner.NodeIdentity;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** The epoch with which this node took each board ({@link OwnershipSql}), for the fence of its appends. Thread-safe. */
+final class BoardEpochs {
+    private static final int MAX_REMEMBERED = 100_000;
+
+    private final NodeIdentity node;
+    private final Map<BoardId, Long> epochs = new ConcurrentHashMap<>();
+
+    BoardEpochs(NodeIdentity node) {
+        this.node = node;
+    }
+
+    /** Takes (or keeps) the board for this node in the caller's transaction, and remembers its epoch. */
+    long take(Connection connection, BoardId board) throws SQLException {
+        long epoch = OwnershipSql.acquire(connection, board, node);
+        if (epochs.size() > MAX_REMEMBERED) {
+            epochs.clear(); // a board appended to again is taken again (kept at the same epoch while this node owns it)
+        }
+        epochs.put(board, epoch);
+        return epoch;
+    }
+
+    /**
+     * The epoch of each of the group's boards; a board this node has not taken yet is taken with
+     * {@code takeAlone} (its own transaction). A board that cannot be taken is left out, and its append fails with
+     * the reason.
+     */
+    Map<BoardId, Long> of(List<AppendQueue.Pending> group, Function<BoardId, Long> takeAlone) {
+        Map<BoardId, Long> fence = new HashMap<>();
+        for (AppendQueue.Pending pending : group) {
+            Long epoch = epochs.get(pending.board());
+            if (epoch == null) {
+                try {
+                    epoch = takeAlone.apply(pending.board());
+                } catch (RuntimeException e) {
+                    pending.done().completeExceptionally(e);
+                    continue;
+                }
+            }
+            fence.put(pending.board(), epoch);
+        }
+        return fence;
+    }
+
+    /** Of the given boards, those this node still owns at the given epochs, locked until the transaction ends. */
+    Set<UUID> fence(Connection connection, Map<BoardId, Long> fence) throws SQLException {
+        return OwnershipSql.fence(connection, fence, node);
+    }
+
+    /** Another node took the board. */
+    void lost(BoardId board) {
+        epochs.remove(board);
+    }
+}
