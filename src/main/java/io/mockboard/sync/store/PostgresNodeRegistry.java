@@ -49,17 +49,23 @@ public final class PostgresNodeRegistry {
     }
 
     /**
-     * Extends the lease and returns the boards this instance owns now. A lease that another instance of the same
-     * node replaced is not extended (the set is then empty: this process owns nothing any more).
+     * Extends the lease (registering the instance if it is not yet) and returns the boards this instance owns now.
+     * A lease that another instance of the same node replaced is not extended (the set is then empty: this process
+     * owns nothing any more).
      */
     public Set<BoardId> renew() throws SQLException {
         return Jdbc.transaction(dataSource, connection -> {
+            // registers the instance if it is not yet (the database was down at start); never takes the node id
+            // back from a newer instance
             int renewed = Jdbc.prepared(connection, """
-                    update sync_node set lease_until = now() + ? * interval '1 millisecond'
-                    where node_id = ? and instance = ?""", s -> {
-                s.setLong(1, lease.toMillis());
-                s.setString(2, node.nodeId());
-                s.setObject(3, node.instance());
+                    insert into sync_node (node_id, instance, address, lease_until)
+                    values (?, ?, ?, now() + ? * interval '1 millisecond')
+                    on conflict (node_id) do update set lease_until = excluded.lease_until
+                    where sync_node.instance = excluded.instance""", s -> {
+                s.setString(1, node.nodeId());
+                s.setObject(2, node.instance());
+                s.setString(3, node.address());
+                s.setLong(4, lease.toMillis());
                 return s.executeUpdate();
             });
             Set<BoardId> owned = new HashSet<>();

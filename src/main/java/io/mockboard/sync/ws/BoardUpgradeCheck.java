@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * policy and handed to the connection. A board that does not exist, or that the caller may not read,
  * closes the connection with 4010 (a browser cannot read an upgrade's HTTP status, but it can read a
  * close code). No room is ever created for such a board. While the database cannot be read the upgrade
- * is refused with 503 and the client retries.
+ * is refused with 503 and the client retries, and so is every upgrade while this node drains.
  */
 @ApplicationScoped
 class BoardUpgradeCheck implements HttpUpgradeCheck {
@@ -30,9 +30,11 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
 
     private final BoardGate gate;
     private final OriginPolicy origins;
+    private final NodeState node;
 
-    BoardUpgradeCheck(BoardGate gate, SyncConfig config) {
+    BoardUpgradeCheck(BoardGate gate, SyncConfig config, NodeState node) {
         this.gate = gate;
+        this.node = node;
         this.origins = new OriginPolicy(config.allowedOrigins().orElse(List.of()));
     }
 
@@ -44,6 +46,9 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         var request = context.httpRequest();
+        if (node.draining()) {
+            return CheckResult.rejectUpgrade(503); // this node is stopping: the proxy (or the client's retry) goes to another
+        }
         if (!origins.permits(request.getHeader("Origin"), request.getHeader("Host"))) {
             return CheckResult.rejectUpgrade(403);
         }

@@ -146,7 +146,33 @@ class SyncBeans {
     }
 
     /** On shutdown, every room stores what it acknowledged... and what it holds, before the pools stop. */
-    void stop(@Observes ShutdownEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes) {
+    /**
+     * On shutdown the node drains: it reports not ready and refuses new board sockets, closes the open ones (their
+     * clients reconnect, through the proxy to another node), stores everything its rooms accepted, and releases its
+     * boards so that the other nodes take them at once.
+     */
+    void stop(@Observes ShutdownEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes, NodeState state) {
+        drain(vertx, rooms, nodes, state);
+        roomExecutor.shutdown();
+        storeExecutor.shutdown();
+    }
+
+    /** The drain of {@link #stop}; the ticks and the lease go on until every room stored what it accepted. */
+    void drain(Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes, NodeState state) {
+        if (!state.drain()) {
+            return;
+        }
+        LOG.infof("node %s drains: not ready, no new board sockets; storing what %d rooms accepted", nodes.node().nodeId(), rooms.size());
+        try {
+            nodes.draining();
+        } catch (SQLException e) {
+            LOG.debugf("could not mark node %s draining: %s", nodes.node().nodeId(), e.getMessage());
+        }
+        try {
+            rooms.unloadAll().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("rooms did not finish storing within 10 s at shutdown", e);
+        }
         if (tickTimer >= 0) {
             vertx.cancelTimer(tickTimer);
         }
@@ -154,16 +180,9 @@ class SyncBeans {
             vertx.cancelTimer(leaseTimer);
         }
         try {
-            rooms.unloadAll().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("rooms did not finish storing within 10 s at shutdown", e);
-        }
-        try {
             nodes.release(); // the other nodes take this node's boards at once
         } catch (SQLException e) {
             LOG.warnf("could not release the boards of node %s; other nodes take them when its lease ends", nodes.node().nodeId());
         }
-        roomExecutor.shutdown();
-        storeExecutor.shutdown();
     }
 }
