@@ -6,6 +6,7 @@ import io.mockboard.sync.owner.NodeIdentity;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -83,6 +84,25 @@ public final class PostgresNodeRegistry {
                 return null;
             });
             return owned;
+        });
+    }
+
+    /**
+     * Where to forward a socket of this board: the address of the node that owns it, when that is another live
+     * node with an address. Empty when this node owns it, nobody does, or the owner is gone (the board is then
+     * taken here).
+     */
+    public Optional<String> ownerElsewhere(BoardId board) throws SQLException {
+        return Jdbc.statement(dataSource, """
+                select n.address from board_owner o join sync_node n on n.node_id = o.node_id and n.instance = o.instance
+                where o.board_id = ? and n.lease_until > now() and n.address is not null
+                  and not (o.node_id = ? and o.instance = ?)""", s -> {
+            s.setObject(1, board.value());
+            s.setString(2, node.nodeId());
+            s.setObject(3, node.instance());
+            try (var row = s.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+            }
         });
     }
 

@@ -41,6 +41,7 @@ public class BoardSyncEndpoint {
     private static final Logger LOG = Logger.getLogger(BoardSyncEndpoint.class);
     private static final TypedKey<Attached> ATTACHED = new TypedKey<>("mockboard.attached");
     private static final TypedKey<Boolean> REFUSED = new TypedKey<>("mockboard.refused");
+    private static final TypedKey<ForwardedSocket> RELAYED = new TypedKey<>("mockboard.relayed");
 
     /** What a connection is attached to once open. */
     private record Attached(BoardRoom room, SessionId session, ConnectionGuard guard, Participant who) {}
@@ -51,9 +52,11 @@ public class BoardSyncEndpoint {
     private final SocketCounts counts;
     private final FairUse fairUse;
     private final Clock clock;
+    private final Relays relays;
 
     BoardSyncEndpoint(RoomRegistry rooms, ProtocolCodec codec, SignInRenewal renewal, SocketCounts counts,
-            FairUse fairUse, Clock clock) {
+            FairUse fairUse, Clock clock, Relays relays) {
+        this.relays = relays;
         this.rooms = rooms;
         this.codec = codec;
         this.renewal = renewal;
@@ -65,12 +68,19 @@ public class BoardSyncEndpoint {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
-        attach(connection);
+        if (relayed(connection) == null) {
+            attach(connection);
+        }
     }
 
     @OnTextMessage
     @NonBlocking
     void frame(String frame, WebSocketConnection connection) {
+        ForwardedSocket relay = relayed(connection);
+        if (relay != null) {
+            relay.fromClient(frame);
+            return;
+        }
         Attached attached = attach(connection);
         if (attached == null) {
             return;
@@ -84,6 +94,11 @@ public class BoardSyncEndpoint {
     @OnBinaryMessage
     @NonBlocking
     void binary(Buffer frame, WebSocketConnection connection) {
+        ForwardedSocket relay = relayed(connection);
+        if (relay != null) {
+            relay.fromClient(frame);
+            return;
+        }
         Attached attached = attach(connection);
         if (attached == null) {
             return;
@@ -135,10 +150,31 @@ public class BoardSyncEndpoint {
 
     @OnClose
     void closed(WebSocketConnection connection) {
+        ForwardedSocket relay = connection.userData().get(RELAYED);
+        if (relay != null) {
+            relay.clientClosed();
+            return;
+        }
         Attached attached = connection.userData().get(ATTACHED);
         if (attached != null) {
             attached.room().disconnect(attached.session());
             counts.close(attached.room().id(), attached.who().userId());
+        }
+    }
+
+    /** The connection's relay to the board's owner node, opened by whichever callback comes first; null if it is served here. */
+    private ForwardedSocket relayed(WebSocketConnection connection) {
+        String owner = connection.userData().get(BoardUpgradeCheck.FORWARD_TO);
+        if (owner == null) {
+            return null;
+        }
+        synchronized (connection) {
+            ForwardedSocket relay = connection.userData().get(RELAYED);
+            if (relay == null) {
+                relay = relays.open(connection, owner);
+                connection.userData().put(RELAYED, relay);
+            }
+            return relay;
         }
     }
 

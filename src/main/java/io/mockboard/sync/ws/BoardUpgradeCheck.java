@@ -4,6 +4,8 @@ import io.mockboard.core.OriginPolicy;
 import io.mockboard.sync.Admission;
 import io.mockboard.sync.BoardGate;
 import io.mockboard.sync.BoardId;
+import io.mockboard.sync.room.RoomRegistry;
+import io.mockboard.sync.store.PostgresNodeRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;
@@ -12,7 +14,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,16 +30,37 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class BoardUpgradeCheck implements HttpUpgradeCheck {
     static final TypedKey<Admission> ADMISSION = new TypedKey<>("mockboard.admission");
+    /** The owner node's address when the socket is to be relayed there ({@link ForwardedSocket}). */
+    static final TypedKey<String> FORWARD_TO = new TypedKey<>("mockboard.forward-to");
     private static final Logger LOG = Logger.getLogger(BoardUpgradeCheck.class);
 
     private final BoardGate gate;
     private final OriginPolicy origins;
     private final NodeState node;
+    private final RoomRegistry rooms;
+    private final PostgresNodeRegistry nodes;
 
-    BoardUpgradeCheck(BoardGate gate, SyncConfig config, NodeState node) {
+    BoardUpgradeCheck(BoardGate gate, SyncConfig config, NodeState node, RoomRegistry rooms, PostgresNodeRegistry nodes) {
         this.gate = gate;
         this.node = node;
+        this.rooms = rooms;
+        this.nodes = nodes;
         this.origins = new OriginPolicy(config.allowedOrigins().orElse(List.of()));
+    }
+
+    /** The caller's standing on the board, and where its socket goes: here, or relayed to the board's owner. */
+    private boolean admit(BoardId id, io.quarkus.security.identity.SecurityIdentity identity, boolean forwarded,
+            HttpUpgradeContext context) {
+        Optional<Admission> admission = gate.admit(id, identity);
+        admission.ifPresent(admitted -> context.userData().put(ADMISSION, admitted));
+        if (admission.isPresent() && !forwarded && !rooms.isLoaded(id)) {
+            try {
+                nodes.ownerElsewhere(id).ifPresent(address -> context.userData().put(FORWARD_TO, address));
+            } catch (SQLException e) {
+                throw new IllegalStateException("the board's owner could not be read", e);
+            }
+        }
+        return true;
     }
 
     @Override
@@ -49,7 +74,10 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
         if (node.draining()) {
             return CheckResult.rejectUpgrade(503); // this node is stopping: the proxy (or the client's retry) goes to another
         }
-        if (!origins.permits(request.getHeader("Origin"), request.getHeader("Host"))) {
+        boolean forwarded = request.getHeader(ForwardedSocket.FORWARDED_BY) != null;
+        // a relayed socket: the Host the browser asked for is in a header that a browser cannot set
+        String host = forwarded ? request.getHeader(ForwardedSocket.FORWARDED_HOST) : request.getHeader("Host");
+        if (!origins.permits(request.getHeader("Origin"), host)) {
             return CheckResult.rejectUpgrade(403);
         }
         // The lookup blocks, so it runs on a worker; the upgrade itself must continue on the connection's
@@ -65,12 +93,9 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
             } catch (IllegalArgumentException e) {
                 return CheckResult.permitUpgrade(); // no such board: the socket closes with 4010
             }
-            return Uni.createFrom().item(() -> gate.admit(id, identity))
+            return Uni.createFrom().item(() -> admit(id, identity, forwarded, context))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .map(admission -> {
-                        admission.ifPresent(admitted -> context.userData().put(ADMISSION, admitted));
-                        return CheckResult.permitUpgradeSync();
-                    });
+                    .map(ignored -> CheckResult.permitUpgradeSync());
         }).emitOn(task -> {
             if (eventLoop != null) {
                 eventLoop.runOnContext(ignored -> task.run());
