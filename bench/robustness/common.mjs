@@ -200,9 +200,12 @@ export async function readyStatus(base, timeoutMs = 1000) {
 }
 
 export class Mockboard {
-  constructor(cfg, pgPort, realmUrl) {
+  /** @param node for one of several nodes: { name, env } (its log file's name, and environment of its own) */
+  constructor(cfg, pgPort, realmUrl, node = { name: 'mockboard', env: {} }) {
     this.cfg = cfg;
-    this.logFile = join(cfg.workDir, 'mockboard.log');
+    this.name = node.name;
+    this.nodeEnv = node.env;
+    this.logFile = join(cfg.workDir, `${node.name}.log`);
     this.pgPort = pgPort;
     this.realmUrl = realmUrl;
     this.starts = 0;
@@ -230,6 +233,7 @@ export class Mockboard {
       this.env.MOCKBOARD_SYNC_FRAME_BURST = '100000';
     }
     Object.assign(this.env, this.cfg.env);
+    Object.assign(this.env, typeof this.nodeEnv === 'function' ? this.nodeEnv(this) : this.nodeEnv);
     writeFileSync(this.logFile, '');
     onCleanup(() => this.child?.stop(20_000));
     return this.start();
@@ -247,6 +251,12 @@ export class Mockboard {
       await sleep(100);
     }
     throw new Error(`Mockboard not ready after ${timeoutMs / 1000} s; see ${this.logFile}`);
+  }
+
+  /** SIGTERM, and waits until the JVM has exited (it drains first). */
+  async terminate(timeoutMs = 30_000) {
+    writeFileSync(this.logFile, `\n===== robustness: SIGTERM to pid ${this.child.pid} at ${new Date().toISOString()}\n`, { flag: 'a' });
+    await this.child.stop(timeoutMs);
   }
 
   /** SIGKILL to the JVM itself (checked to be a java process), then waits for it to be gone. */

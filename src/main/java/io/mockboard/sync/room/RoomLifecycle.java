@@ -126,7 +126,7 @@ final class RoomLifecycle implements RoomTraffic.Lifecycle {
         if (Stages.unwrap(error) instanceof BoardMovedException moved) {
             LOG.log(System.Logger.Level.INFO, "board " + id + " is owned by node " + moved.ownerNode() + "; its sockets reconnect");
             sessions.closeAll(CloseCodes.BOARD_MOVED, "board is served by another node; reconnect", clock.instant());
-            failSceneWaiters();
+            failSceneWaiters(moved);
             retire();
             return;
         }
@@ -265,8 +265,11 @@ final class RoomLifecycle implements RoomTraffic.Lifecycle {
     }
 
     private void failSceneWaiters() {
-        sceneWaiters.forEach(waiter -> waiter.completeExceptionally(
-                new StoreUnavailableException("board " + id + " could not be loaded")));
+        failSceneWaiters(new StoreUnavailableException("board " + id + " could not be loaded"));
+    }
+
+    private void failSceneWaiters(RuntimeException cause) {
+        sceneWaiters.forEach(waiter -> waiter.completeExceptionally(cause));
         sceneWaiters.clear();
     }
 

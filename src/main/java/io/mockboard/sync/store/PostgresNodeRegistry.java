@@ -106,6 +106,23 @@ public final class PostgresNodeRegistry {
         });
     }
 
+    /**
+     * Ends the lease of the live node at this address at once: another node found nothing listening there (its
+     * process is gone), so its boards may be taken without waiting for the lease to run out. Safe whatever the
+     * truth: a node that still runs loses only its boards (the epoch fences its appends), and takes them back
+     * when asked. Returns whether a lease ended.
+     */
+    public boolean endLeaseAt(String address) throws SQLException {
+        return Jdbc.statement(dataSource, """
+                update sync_node set lease_until = now() where address = ? and lease_until > now()
+                  and not (node_id = ? and instance = ?)""", s -> {
+            s.setString(1, address);
+            s.setString(2, node.nodeId());
+            s.setObject(3, node.instance());
+            return s.executeUpdate() > 0;
+        });
+    }
+
     /** Marks the node draining: it takes no new boards' sockets (its readiness is down). */
     public void draining() throws SQLException {
         Jdbc.statement(dataSource, "update sync_node set draining = true where node_id = ? and instance = ?", s -> {

@@ -42,7 +42,12 @@ final class ForwardedSocket {
     }
 
     /** Opens the relay of {@code client} to the node at {@code ownerAddress} (its base URL). */
-    static ForwardedSocket open(WebSocketClient sockets, WebSocketConnection client, String ownerAddress, String thisNode) {
+    /**
+     * @param ownerGone called when nothing listens at the owner's address (its process is gone); the client is then
+     *                  closed with {@code BOARD_MOVED} and reconnects at once
+     */
+    static ForwardedSocket open(WebSocketClient sockets, WebSocketConnection client, String ownerAddress, String thisNode,
+            Runnable ownerGone) {
         ForwardedSocket relay = new ForwardedSocket(client);
         HandshakeRequest request = client.handshakeRequest();
         URI base = URI.create(ownerAddress);
@@ -70,6 +75,10 @@ final class ForwardedSocket {
         sockets.connect(options).onComplete(result -> {
             if (result.succeeded()) {
                 relay.connected(result.result());
+            } else if (result.cause() instanceof java.net.ConnectException) {
+                LOG.warnf("nothing listens at %s, the owner of %s: its boards may be taken now", ownerAddress, request.path());
+                ownerGone.run();
+                relay.closeClient(CloseCodes.BOARD_MOVED, "the board's node is gone; reconnect");
             } else {
                 LOG.warnf("the owner of %s at %s cannot be reached: %s", request.path(), ownerAddress, result.cause().getMessage());
                 relay.closeClient(CloseCodes.TRY_AGAIN_LATER, "the board's node cannot be reached; reconnect shortly");

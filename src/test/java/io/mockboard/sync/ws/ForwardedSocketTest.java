@@ -135,16 +135,31 @@ class ForwardedSocketTest {
     }
 
     @Test
-    void anOwnerThatCannotBeReachedClosesTheSocketWithTryAgainLater() throws Exception {
+    void anOwnerWithNothingListeningLosesItsLeaseAndTheClientReconnectsAtOnce() throws Exception {
         int closedPort;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = free.getLocalPort();
         }
-        ownBoard("gone-" + UUID.randomUUID().toString().substring(0, 8), "http://127.0.0.1:" + closedPort);
+        String gone = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        ownBoard(gone, "http://127.0.0.1:" + closedPort);
         try (WsTestClient alice = WsTestClient.connect(ws(), token)) {
             alice.send(Frames.hello("alice", 0));
-            assertThat(alice.closeCode.get(15, TimeUnit.SECONDS)).isEqualTo(1013);
+            assertThat(alice.closeCode.get(15, TimeUnit.SECONDS)).isEqualTo(4013);
         }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !leaseLive(gone));
+        try (WsTestClient again = WsTestClient.connect(ws(), token)) {
+            again.send(Frames.hello("alice", 0));
+            again.await("welcome");
+        }
+    }
+
+    private boolean leaseLive(String node) throws Exception {
+        return Jdbc.statement(dataSource, "select lease_until > now() from sync_node where node_id = ?", s -> {
+            s.setString(1, node);
+            try (var row = s.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        });
     }
 
     @Test

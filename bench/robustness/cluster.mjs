@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+// Several nodes behind a real reverse proxy: PostgreSQL, Keycloak, N production jars and nginx (the shipped
+// deploy/nginx/mockboard.conf, pointed at the jars) on loopback. Guest clients (the page's own SyncClient) on many
+// boards push element updates through the proxy while (a) one node at a time is killed with SIGKILL and started
+// again, and (b) every node in turn is stopped with SIGTERM (it drains) and started again. At the end every
+// acknowledged push is in the op log exactly once, every board's log is gapless, and every client's scene equals
+// the server's. Reports the time until every client is live again after each kill, and each client's longest gap
+// during the rolling restart. See docs/scaling.md.
+//
+//   node robustness/cluster.mjs [--nodes 3] [--kills 10] [--boards 6 --clients 3 --rate 60] [--seed N]
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  BENCH, logSummary, parseArgs, stackConfig, STACK_USAGE, Postgres, Mockboard, makeClients, Editor, startEditing, drain, verify,
+  passwordToken, rng, log, round, percentile, machineInfo, today, writeResult, scanLog, parseDuration, sleep, run,
+} from './common.mjs';
+import { startKeycloak } from '../lib/keycloak.mjs';
+import { setupBoards } from '../lib/mockboard.mjs';
+import { freePort, startProcess, waitForHttp } from '../lib/proc.mjs';
+
+const USAGE = `usage: node robustness/cluster.mjs [--nodes 3] [--kills 10] [--min-run 2s --max-run 4s] [--nginx /usr/sbin/nginx] [options]
+${STACK_USAGE}`;
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2), USAGE);
+  const cfg = stackConfig({ boards: 6, rate: 60, ...opts }, 'cluster');
+  const nodes = Number(opts.nodes ?? 3);
+  const kills = Number(opts.kills ?? 10);
+  const minRun = parseDuration(opts.minRun ?? '2s');
+  const maxRun = parseDuration(opts.maxRun ?? '4s');
+  const nginxBin = opts.nginx ?? '/usr/sbin/nginx';
+  if (!existsSync(nginxBin)) throw new Error(`no nginx at ${nginxBin} (apt-get install nginx-light, or pass --nginx)`);
+  const random = rng(cfg.seed);
+  const command = `node robustness/cluster.mjs ${process.argv.slice(2).join(' ')}`.trim();
+  log(`${command}  (seed ${cfg.seed})`);
+  const machine = await machineInfo(cfg);
+  const started = Date.now();
+  mkdirSync(cfg.workDir, { recursive: true });
+
+  log('PostgreSQL...');
+  const db = await new Postgres(cfg).init();
+  log('Keycloak (30-60 s)...');
+  const kc = await startKeycloak({ home: cfg.keycloakHome, realmFile: cfg.realmFile, workDir: cfg.workDir });
+  const stateSecret = randomBytes(24).toString('hex');
+  const servers = [];
+  for (let i = 1; i <= nodes; i++) {
+    const node = new Mockboard(cfg, db.port, kc.realmUrl, {
+      name: `node-${i}`,
+      env: (mb) => ({ MOCKBOARD_SYNC_NODE_ID: `node-${i}`, MOCKBOARD_SYNC_NODE_ADDRESS: mb.base, MOCKBOARD_OIDC_STATE_SECRET: stateSecret }),
+    });
+    const readyMs = await node.init();
+    log(`  node-${i} at ${node.base} (pid ${node.child.pid}), ready in ${round(readyMs / 1000, 2)} s`);
+    servers.push(node);
+  }
+  const proxy = await startNginx(nginxBin, cfg.workDir, servers);
+  log(`  nginx at ${proxy.base}, in front of ${servers.map((s) => s.port).join(', ')}`);
+
+  const token = await passwordToken(kc.realmUrl, 'alice', 'alice');
+  const boards = await setupBoards({ base: proxy.base, token, boards: cfg.boards, clients: cfg.clients });
+  const violations = [];
+  const closeCodes = {};
+  const lastClose = new Map();
+  const gaps = [];
+  const events = (client, kind, d) => {
+    if (kind === 'violation') {
+      violations.push(d);
+      log(`VIOLATION ${d}`);
+    } else if (kind === 'error' && !d.retryable) {
+      violations.push(`${client.clientId}: non-retryable error ${d.code}: ${d.message}`);
+    } else if (kind === 'close') {
+      closeCodes[d.code] = (closeCodes[d.code] ?? 0) + 1;
+      if (d.wasLive) lastClose.set(client, performance.now());
+    } else if (kind === 'welcome' && lastClose.has(client)) {
+      gaps.push({ client, ms: performance.now() - lastClose.get(client), at: performance.now() });
+      lastClose.delete(client);
+    }
+  };
+  const clients = makeClients({ port: proxy.port, base: proxy.base }, boards, random, events, cfg.maxBackoffMs);
+  if (!(await waitUntilLive(clients, 30_000))) throw new Error('the clients did not all get a welcome within 30 s');
+  const editing = startEditing(clients.map((c) => new Editor(c, random)), cfg.rate, random);
+  log(`${clients.length} clients on ${cfg.boards} boards through nginx, ${cfg.rate} updates/s; ${kills} kills, then a rolling restart`);
+
+  const failovers = [];
+  for (let k = 1; k <= kills; k++) {
+    await sleep(random.between(minRun, maxRun));
+    const victim = servers[Math.floor(random() * servers.length)];
+    const killedAt = performance.now();
+    gaps.length = 0;
+    await victim.kill();
+    const live = await waitForRejoins(clients, lastClose, 30_000);
+    const ms = live ? Math.max(0, ...gaps.map((g) => g.at - killedAt)) : null;
+    const moved = gaps.length;
+    failovers.push({ kill: k, node: victim.name, clientsMoved: moved, killToAllLiveMs: ms === null ? null : Math.round(ms) });
+    log(`kill ${k}/${kills}: SIGKILL ${victim.name}; ${moved} clients moved; ` + (live ? `all live again ${round(ms / 1000, 2)} s after the kill` : 'NOT all live within 30 s'));
+    if (!live) violations.push(`after kill ${k} not every client was live again within 30 s: ${stuck(clients, lastClose)}`);
+    const readyMs = await victim.start();
+    log(`  ${victim.name} back, ready in ${round(readyMs / 1000, 2)} s`);
+  }
+
+  const rolling = [];
+  for (const node of servers) {
+    await sleep(random.between(minRun, maxRun));
+    gaps.length = 0;
+    const stoppedAt = performance.now();
+    await node.terminate();
+    const drainedMs = performance.now() - stoppedAt;
+    const live = await waitForRejoins(clients, lastClose, 30_000);
+    const readyMs = await node.start();
+    const worst = Math.max(0, ...gaps.map((g) => g.ms));
+    rolling.push({ node: node.name, drainMs: Math.round(drainedMs), clientsMoved: gaps.length, worstGapMs: Math.round(worst), restartToReadyMs: Math.round(readyMs) });
+    log(`rolling: SIGTERM ${node.name} (drained and exited in ${round(drainedMs / 1000, 2)} s); ${gaps.length} clients moved, longest gap ${round(worst / 1000, 2)} s; back in ${round(readyMs / 1000, 2)} s`);
+    if (!live) violations.push(`after stopping ${node.name} not every client was live again within 30 s: ${stuck(clients, lastClose)}`);
+  }
+
+  await sleep(random.between(minRun, maxRun));
+  editing.stop();
+  const pushes = clients.reduce((a, c) => a + c.sent.size, 0);
+  const d = await drain(clients, db, 60_000);
+  if (!d.drained) violations.push(`not every client drained within 60 s`);
+  else if (!d.caughtUp) violations.push('drained, but not every client caught up to its board head within 15 s');
+  const check = await verify({ db, mb: { base: proxy.base, port: proxy.port }, token: await passwordToken(kc.realmUrl, 'alice', 'alice'), clients, boardIds: boards.map((b) => b.boardId) });
+  violations.push(...check.violations);
+  const owners = await boardOwners(db, boards.map((b) => b.boardId));
+  clients.forEach((c) => c.stop());
+
+  const killMs = failovers.map((f) => f.killToAllLiveMs ?? Infinity);
+  const summary = {
+    nodes,
+    kills,
+    ...logSummary({ check, drained: d, clients, pushes }),
+    failoverMs: { p50: percentile(killMs, 50), max: Math.max(0, ...killMs) },
+    rollingWorstGapMs: Math.max(0, ...rolling.map((r) => r.worstGapMs)),
+    closeCodes,
+    fencedAppends: servers.reduce((a, s) => a + countInLog(s.logFile, 'was taken by another node'), 0),
+    relaysToAGoneOwner: servers.reduce((a, s) => a + countInLog(s.logFile, 'cannot be reached'), 0),
+    owners,
+    violations: violations.length,
+  };
+  const file = writeResult(cfg, 'cluster', {
+    test: `cluster (${nodes} nodes behind nginx: SIGKILL of one node at a time, then a rolling SIGTERM restart)`,
+    date: today(),
+    command,
+    seed: cfg.seed,
+    machine,
+    config: { nodes, boards: cfg.boards, clients: cfg.clients, rate: cfg.rate, kills, jar: cfg.jar },
+    durationS: Math.round((Date.now() - started) / 1000),
+    summary,
+    failovers,
+    rolling,
+    violations,
+    serverLogs: Object.fromEntries(servers.map((s) => [s.name, scanLog(s.logFile)])),
+  });
+  const pass = violations.length === 0;
+  console.log(`\ncluster: ${pass ? 'PASS' : 'FAIL'}  ${nodes} nodes, ${kills} kills: every client live again p50 ${round(summary.failoverMs.p50 / 1000, 2)} s, ` +
+    `max ${round(summary.failoverMs.max / 1000, 2)} s; rolling restart: longest gap ${round(summary.rollingWorstGapMs / 1000, 2)} s; ` +
+    `pushed ${pushes}, acked ${summary.opsAcked}, in log ${summary.opsInLog}, duplicates ${summary.duplicates}, lost ${summary.lost}, ` +
+    `converged ${summary.converged}, violations ${violations.length}`);
+  for (const v of violations.slice(0, 20)) console.log(`  - ${v}`);
+  console.log(`wrote ${file}; logs in ${cfg.workDir}`);
+  await proxy.child.stop(5000);
+  return pass ? 0 : 1;
+}
+
+/** nginx with the shipped configuration, its upstream servers and listen address replaced by the test's. */
+async function startNginx(bin, workDir, servers) {
+  const port = await freePort();
+  const shipped = readFileSync(join(BENCH, '../deploy/nginx/mockboard.conf'), 'utf8');
+  const site = shipped
+    .replace(/^\s*server mockboard-\d+:8080 (.*);$/gm, '')
+    .replace(/hash \$mockboard_route consistent;/, (h) => `${h}\n${servers.map((s) => `    server 127.0.0.1:${s.port} max_fails=0;`).join('\n')}`)
+    .replace(/listen 8080;/, `listen 127.0.0.1:${port};`);
+  const tmp = join(workDir, 'nginx');
+  mkdirSync(tmp, { recursive: true });
+  const conf = join(tmp, 'nginx.conf');
+  writeFileSync(conf, `worker_processes 1;
+pid ${tmp}/nginx.pid;
+error_log ${tmp}/error.log warn;
+daemon off;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${tmp}/body;
+  proxy_temp_path ${tmp}/proxy;
+  fastcgi_temp_path ${tmp}/fastcgi;
+  uwsgi_temp_path ${tmp}/uwsgi;
+  scgi_temp_path ${tmp}/scgi;
+${site}
+}
+`);
+  const child = startProcess('nginx', bin, ['-p', tmp, '-c', conf], { logFile: join(tmp, 'stdout.log') });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/q/health/live`, { timeoutMs: 20_000, child, what: 'nginx' });
+  return { child, port, base };
+}
+
+/** Waits until every client is live and none is between a close and its next welcome. */
+async function waitForRejoins(clients, lastClose, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  await sleep(50); // the closes of a killed node's sockets arrive first
+  while (performance.now() < deadline) {
+    if (clients.every((c) => c.live) && lastClose.size === 0) return true;
+    await sleep(20);
+  }
+  return false;
+}
+
+function stuck(clients, lastClose) {
+  return clients.filter((c) => !c.live || lastClose.has(c))
+    .map((c) => `${c.clientId} ${JSON.stringify(c.client.status)}${lastClose.has(c) ? ' (no welcome since its close)' : ''}`).join(', ');
+}
+
+async function waitUntilLive(clients, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (clients.every((c) => c.live)) return true;
+    await sleep(20);
+  }
+  return false;
+}
+
+async function boardOwners(db, boardIds) {
+  const c = await db.client();
+  try {
+    const rows = (await c.query('SELECT node_id, count(*)::int AS n, max(epoch)::int AS max_epoch FROM board_owner WHERE board_id = ANY($1::uuid[]) GROUP BY 1 ORDER BY 1', [boardIds])).rows;
+    return rows.map((r) => ({ node: r.node_id, boards: r.n, maxEpoch: r.max_epoch }));
+  } finally {
+    await c.end();
+  }
+}
+
+function countInLog(file, text) {
+  try {
+    return readFileSync(file, 'utf8').split(text).length - 1;
+  } catch {
+    return 0;
+  }
+}
+
+run(main);
