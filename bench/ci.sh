@@ -11,8 +11,8 @@
 #   KEYCLOAK_HOME   Keycloak 26.7.3 (default ../target/keycloak/keycloak-26.7.3)
 #   PG_BIN          a PostgreSQL bin directory (default: the embedded-postgres binaries from ~/.m2)
 #
-# Writes results/<date>-durability-ci.json and results/<date>-outage-ci.json; exits non-zero if
-# either test finds a violation. Every server the tests start (PostgreSQL, Keycloak, Mockboard) is
+# Writes results/<date>-durability-ci.json, results/<date>-outage-ci.json and results/<date>-cluster-ci.json
+# (needs nginx: apt-get install nginx-light); exits non-zero if any test finds a violation. Every server the tests start (PostgreSQL, Keycloak, Mockboard) is
 # stopped on exit, on failure and on Ctrl-C / SIGTERM.
 set -euo pipefail
 
@@ -68,6 +68,8 @@ run_test() {
 # the production frame limiter, as deployed: whatever it refuses after a restart must be re-sent, never lost
 run_test robustness/durability.mjs --kills 3 --limiter default "${args[@]}"
 run_test robustness/outage.mjs --down 10s "${args[@]}"
+# three nodes behind nginx: two SIGKILLs, then a rolling SIGTERM restart
+run_test robustness/cluster.mjs --kills 2 --min-run 1s --max-run 2s "${args[@]}"
 
 echo
 echo "robustness CI: $( ((status == 0)) && echo PASS || echo FAIL ) in $((SECONDS - started)) s"
