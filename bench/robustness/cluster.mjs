@@ -123,6 +123,7 @@ async function main() {
   const check = await verify({ db, mb: { base: proxy.base, port: proxy.port }, token: await passwordToken(kc.realmUrl, 'alice', 'alice'), clients, boardIds: boards.map((b) => b.boardId) });
   violations.push(...check.violations);
   const owners = await boardOwners(db, boards.map((b) => b.boardId));
+  const metrics = await nodeMetrics(servers);
   clients.forEach((c) => c.stop());
 
   // a kill of a node that held no sockets moves nobody: it says nothing about failover
@@ -137,6 +138,7 @@ async function main() {
     fencedAppends: servers.reduce((a, s) => a + countInLog(s.logFile, 'was taken by another node'), 0),
     relaysToAGoneOwner: servers.reduce((a, s) => a + countInLog(s.logFile, 'cannot be reached'), 0),
     owners,
+    metrics,
     violations: violations.length,
   };
   const file = writeResult(cfg, 'cluster', {
@@ -219,6 +221,24 @@ async function waitUntilLive(clients, timeoutMs) {
     await sleep(20);
   }
   return false;
+}
+
+/** Sums of the nodes' sync counters since their last start (their /q/metrics). */
+async function nodeMetrics(servers) {
+  const names = ['mockboard_board_takeovers_total', 'mockboard_appends_fenced_total', 'mockboard_node_relayed_sockets_total', 'mockboard_ops_appended_total'];
+  const sums = Object.fromEntries(names.map((n) => [n, 0]));
+  for (const s of servers) {
+    try {
+      const text = await (await fetch(`${s.base}/q/metrics`)).text();
+      for (const n of names) {
+        const m = text.match(new RegExp(`^${n}\\{[^}]*\\} ([0-9.eE+-]+)$`, 'm'));
+        if (m) sums[n] += Number(m[1]);
+      }
+    } catch {
+      // a node that is not up has no metrics to read
+    }
+  }
+  return sums;
 }
 
 async function boardOwners(db, boardIds) {

@@ -17,15 +17,21 @@ final class BoardEpochs {
     private static final int MAX_REMEMBERED = 100_000;
 
     private final NodeIdentity node;
+    private final StoreObserver observer;
     private final Map<BoardId, Long> epochs = new ConcurrentHashMap<>();
 
-    BoardEpochs(NodeIdentity node) {
+    BoardEpochs(NodeIdentity node, StoreObserver observer) {
         this.node = node;
+        this.observer = observer;
     }
 
     /** Takes (or keeps) the board for this node in the caller's transaction, and remembers its epoch. */
     long take(Connection connection, BoardId board) throws SQLException {
-        long epoch = OwnershipSql.acquire(connection, board, node);
+        OwnershipSql.Taken taken = OwnershipSql.acquire(connection, board, node);
+        if (taken.fromAnotherNode()) {
+            observer.tookOver();
+        }
+        long epoch = taken.epoch();
         if (epochs.size() > MAX_REMEMBERED) {
             epochs.clear(); // a board appended to again is taken again (kept at the same epoch while this node owns it)
         }

@@ -23,7 +23,11 @@ final class OwnershipSql {
      * (they hold the row for share) and whatever they stored is read after this. Throws {@link BoardMovedException}
      * when another live node owns it.
      */
-    static long acquire(Connection connection, BoardId board, NodeIdentity me) throws SQLException {
+    /** The epoch a board was taken (or kept) with, and whether another node owned it until now. */
+    record Taken(long epoch, boolean fromAnotherNode) {
+    }
+
+    static Taken acquire(Connection connection, BoardId board, NodeIdentity me) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
                 "insert into board_owner (board_id, epoch) values (?, 0) on conflict do nothing")) {
             s.setObject(1, board.value());
@@ -47,7 +51,7 @@ final class OwnershipSql {
             }
         }
         return switch (Ownership.decide(owner, lease, me, now)) {
-            case Ownership.Keep keep -> keep.epoch();
+            case Ownership.Keep keep -> new Taken(keep.epoch(), false);
             case Ownership.Take take -> {
                 try (PreparedStatement s = connection.prepareStatement(
                         "update board_owner set node_id = ?, instance = ?, epoch = ?, since = now() where board_id = ?")) {
@@ -57,7 +61,7 @@ final class OwnershipSql {
                     s.setObject(4, board.value());
                     s.executeUpdate();
                 }
-                yield take.epoch();
+                yield new Taken(take.epoch(), owner.nodeId() != null && !owner.nodeId().equals(me.nodeId()));
             }
             case Ownership.Refuse refuse -> throw new BoardMovedException(
                     "board " + board + " is owned by node " + refuse.nodeId(), refuse.nodeId());

@@ -56,6 +56,7 @@ public final class PostgresRoomStore implements RoomStore {
     /** The last seq this store committed per board (see {@link #requireNoGaps}). */
     private final Map<BoardId, Long> storedHeads = new ConcurrentHashMap<>();
     private final BoardEpochs epochs;
+    private final StoreObserver observer;
 
     public PostgresRoomStore(DataSource dataSource, Executor executor) {
         this(dataSource, executor, DEFAULT_WRITERS);
@@ -79,7 +80,14 @@ public final class PostgresRoomStore implements RoomStore {
 
     /** @param node who this process is among the nodes sharing the database: boards are taken in its name */
     public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters, Duration linger, NodeIdentity node) {
-        this.epochs = new BoardEpochs(node);
+        this(dataSource, executor, maxWriters, linger, node, StoreObserver.NONE);
+    }
+
+    /** @param observer told about every group commit, failure, takeover and fenced append (metrics) */
+    public PostgresRoomStore(DataSource dataSource, Executor executor, int maxWriters, Duration linger, NodeIdentity node,
+            StoreObserver observer) {
+        this.observer = observer;
+        this.epochs = new BoardEpochs(node, observer);
         this.dataSource = dataSource;
         this.executor = executor;
         this.appends = new AppendQueue(executor, maxWriters, linger, this::commit);
@@ -117,6 +125,7 @@ public final class PostgresRoomStore implements RoomStore {
         if (group.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         try {
             Set<UUID> owned = transact(connection -> appendAll(connection, group, fence));
             List<AppendQueue.Pending> stored = new ArrayList<>();
@@ -126,11 +135,13 @@ public final class PostgresRoomStore implements RoomStore {
                 } else {
                     epochs.lost(pending.board());
                     storedHeads.remove(pending.board());
+                    observer.fenced();
                     pending.done().completeExceptionally(new BoardMovedException(
                             "board " + pending.board() + " was taken by another node; nothing of this append was stored", null));
                 }
             }
             rememberHeads(stored, true);
+            observer.committed(stored.size(), stored.stream().mapToInt(pending -> pending.ops().size()).sum(), System.nanoTime() - started);
             stored.forEach(pending -> pending.done().complete(null));
         } catch (StoreConflictException e) {
             rememberHeads(group, false);
@@ -143,6 +154,7 @@ public final class PostgresRoomStore implements RoomStore {
             }
         } catch (RuntimeException e) {
             rememberHeads(group, false);
+            observer.failed(group.stream().mapToInt(pending -> pending.ops().size()).sum());
             group.forEach(pending -> pending.done().completeExceptionally(e));
         }
     }

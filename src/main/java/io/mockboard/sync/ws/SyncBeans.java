@@ -13,6 +13,7 @@ import io.mockboard.sync.store.PostgresNodeRegistry;
 import io.mockboard.sync.store.PostgresRoomStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.OpenConnections;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -82,8 +83,8 @@ class SyncBeans {
 
     @Produces
     @Singleton
-    PostgresRoomStore store(DataSource dataSource, NodeIdentity node) {
-        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters(), config.storeLinger(), node);
+    PostgresRoomStore store(DataSource dataSource, NodeIdentity node, NodeMetrics metrics) {
+        return new PostgresRoomStore(dataSource, storeExecutor, config.storeWriters(), config.storeLinger(), node, metrics);
     }
 
     private static String hostName() {
@@ -108,7 +109,9 @@ class SyncBeans {
         return new RoomRegistry(store, clock, new RoomThreads(roomExecutor), room, new RoomListeners(listeners.stream().toList()));
     }
 
-    void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes, Clock clock) {
+    void start(@Observes StartupEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes, Clock clock,
+            NodeMetrics metrics, NodeState state, Relays relays, OpenConnections connections) {
+        metrics.watch(rooms::size, () -> connections.findByEndpointId(BoardSyncEndpoint.ID).size(), relays::opened, state::draining);
         long every = config.tickInterval().toMillis();
         tickTimer = vertx.setPeriodic(every, id -> rooms.tickAll());
         try {
@@ -151,7 +154,11 @@ class SyncBeans {
      * clients reconnect, through the proxy to another node), stores everything its rooms accepted, and releases its
      * boards so that the other nodes take them at once.
      */
-    void stop(@Observes ShutdownEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes, NodeState state) {
+    void stop(@Observes ShutdownEvent event, Vertx vertx, RoomRegistry rooms, PostgresNodeRegistry nodes, NodeState state,
+            NodeMetrics metrics) {
+        if (!state.draining()) {
+            metrics.drained();
+        }
         drain(vertx, rooms, nodes, state);
         roomExecutor.shutdown();
         storeExecutor.shutdown();
