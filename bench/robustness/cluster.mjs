@@ -44,16 +44,14 @@ async function main() {
   log('Keycloak (30-60 s)...');
   const kc = await startKeycloak({ home: cfg.keycloakHome, realmFile: cfg.realmFile, workDir: cfg.workDir });
   const stateSecret = randomBytes(24).toString('hex');
-  const servers = [];
-  for (let i = 1; i <= nodes; i++) {
-    const node = new Mockboard(cfg, db.port, kc.realmUrl, {
-      name: `node-${i}`,
-      env: (mb) => ({ MOCKBOARD_SYNC_NODE_ID: `node-${i}`, MOCKBOARD_SYNC_NODE_ADDRESS: mb.base, MOCKBOARD_OIDC_STATE_SECRET: stateSecret }),
-    });
-    const readyMs = await node.init();
-    log(`  node-${i} at ${node.base} (pid ${node.child.pid}), ready in ${round(readyMs / 1000, 2)} s`);
-    servers.push(node);
-  }
+  const servers = Array.from({ length: nodes }, (_, i) => new Mockboard(cfg, db.port, kc.realmUrl, {
+    name: `node-${i + 1}`,
+    env: (mb) => ({ MOCKBOARD_SYNC_NODE_ID: `node-${i + 1}`, MOCKBOARD_SYNC_NODE_ADDRESS: mb.base, MOCKBOARD_OIDC_STATE_SECRET: stateSecret }),
+  }));
+  // the first node migrates the database alone; the others start together
+  const firstMs = await servers[0].init();
+  const restMs = await Promise.all(servers.slice(1).map((s) => s.init()));
+  [firstMs, ...restMs].forEach((ms, i) => log(`  ${servers[i].name} at ${servers[i].base} (pid ${servers[i].child.pid}), ready in ${round(ms / 1000, 2)} s`));
   const proxy = await startNginx(nginxBin, cfg.workDir, servers);
   log(`  nginx at ${proxy.base}, in front of ${servers.map((s) => s.port).join(', ')}`);
 
@@ -85,7 +83,7 @@ async function main() {
   const failovers = [];
   for (let k = 1; k <= kills; k++) {
     await sleep(random.between(minRun, maxRun));
-    const victim = servers[Math.floor(random() * servers.length)];
+    const victim = await busiest(servers, random);
     const killedAt = performance.now();
     gaps.length = 0;
     await victim.kill();
@@ -138,7 +136,7 @@ async function main() {
     fencedAppends: servers.reduce((a, s) => a + countInLog(s.logFile, 'was taken by another node'), 0),
     relaysToAGoneOwner: servers.reduce((a, s) => a + countInLog(s.logFile, 'cannot be reached'), 0),
     owners,
-    metrics,
+    metricsSinceLastStart: metrics,
     violations: violations.length,
   };
   const file = writeResult(cfg, 'cluster', {
@@ -221,6 +219,25 @@ async function waitUntilLive(clients, timeoutMs) {
     await sleep(20);
   }
   return false;
+}
+
+/** The node with the most board sockets now (its mockboard_node_sockets), so that every kill moves clients. */
+async function busiest(servers, random) {
+  let best = servers[Math.floor(random() * servers.length)];
+  let most = -1;
+  for (const s of servers) {
+    try {
+      const m = (await (await fetch(`${s.base}/q/metrics`)).text()).match(/^mockboard_node_sockets\{[^}]*\} ([0-9.]+)$/m);
+      const sockets = m ? Number(m[1]) : 0;
+      if (sockets > most) {
+        most = sockets;
+        best = s;
+      }
+    } catch {
+      // not up: not a candidate
+    }
+  }
+  return best;
 }
 
 /** Sums of the nodes' sync counters since their last start (their /q/metrics). */
