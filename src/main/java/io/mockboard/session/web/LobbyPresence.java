@@ -1,33 +1,21 @@
 package io.mockboard.session.web;
 
 import io.mockboard.sync.BoardId;
-import io.mockboard.sync.room.RoomRegistry;
+import io.mockboard.sync.BoardRoster;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** Who is on a session's board right now, for the lobby; empty when the board is not loaded. */
+/** Who is on a session's board right now, for the lobby, whichever node holds their sockets. */
 @ApplicationScoped
 class LobbyPresence {
-    private final RoomRegistry rooms;
+    private final BoardRoster roster;
 
-    LobbyPresence(RoomRegistry rooms) {
-        this.rooms = rooms;
+    LobbyPresence(BoardRoster roster) {
+        this.roster = roster;
     }
 
     List<String> online(BoardId board) {
-        return rooms.loaded(board).map(room -> {
-            try {
-                return room.present().toCompletableFuture().get(2, TimeUnit.SECONDS).stream()
-                        .map(p -> p.displayName() + " (" + p.role().wire().replace('_', '-') + ")").distinct().toList();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.<String>of();
-            } catch (ExecutionException | TimeoutException e) {
-                return List.<String>of();
-            }
-        }).orElse(List.of());
+        return roster.online(board).stream()
+                .map(p -> p.displayName() + " (" + p.role().replace('_', '-') + ")").distinct().toList();
     }
 }
