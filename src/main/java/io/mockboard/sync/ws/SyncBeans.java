@@ -148,7 +148,6 @@ class SyncBeans {
         }
     }
 
-    /** On shutdown, every room stores what it acknowledged... and what it holds, before the pools stop. */
     /**
      * On shutdown the node drains: it reports not ready and refuses new board sockets, closes the open ones (their
      * clients reconnect, through the proxy to another node), stores everything its rooms accepted, and releases its
