@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
-  BENCH, logSummary, parseArgs, stackConfig, STACK_USAGE, Postgres, Mockboard, makeClients, Editor, startEditing, drain, verify,
+  BENCH, logSummary, waitUntil, parseArgs, stackConfig, STACK_USAGE, Postgres, Mockboard, makeClients, Editor, startEditing, drain, verify,
   passwordToken, rng, log, round, percentile, machineInfo, today, writeResult, scanLog, parseDuration, sleep, run,
 } from './common.mjs';
 import { startKeycloak } from '../lib/keycloak.mjs';
@@ -76,7 +76,7 @@ async function main() {
     }
   };
   const clients = makeClients({ port: proxy.port, base: proxy.base }, boards, random, events, cfg.maxBackoffMs);
-  if (!(await waitUntilLive(clients, 30_000))) throw new Error('the clients did not all get a welcome within 30 s');
+  if (!(await waitUntil(() => clients.every((c) => c.live), 30_000, 20))) throw new Error('the clients did not all get a welcome within 30 s');
   const editing = startEditing(clients.map((c) => new Editor(c, random)), cfg.rate, random);
   log(`${clients.length} clients on ${cfg.boards} boards through nginx, ${cfg.rate} updates/s; ${kills} kills, then a rolling restart`);
 
@@ -198,27 +198,13 @@ ${site}
 
 /** Waits until every client is live and none is between a close and its next welcome. */
 async function waitForRejoins(clients, lastClose, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
   await sleep(50); // the closes of a killed node's sockets arrive first
-  while (performance.now() < deadline) {
-    if (clients.every((c) => c.live) && lastClose.size === 0) return true;
-    await sleep(20);
-  }
-  return false;
+  return waitUntil(() => clients.every((c) => c.live) && lastClose.size === 0, timeoutMs, 20);
 }
 
 function stuck(clients, lastClose) {
   return clients.filter((c) => !c.live || lastClose.has(c))
     .map((c) => `${c.clientId} ${JSON.stringify(c.client.status)}${lastClose.has(c) ? ' (no welcome since its close)' : ''}`).join(', ');
-}
-
-async function waitUntilLive(clients, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (clients.every((c) => c.live)) return true;
-    await sleep(20);
-  }
-  return false;
 }
 
 /** The node with the most board sockets now (its mockboard_node_sockets), so that every kill moves clients. */

@@ -7,7 +7,7 @@
 //   node robustness/durability.mjs [--kills 20] [--boards 2 --clients 3 --rate 50] [--seed N]
 
 import {
-  logSummary,
+  logSummary, waitUntil,
   parseArgs, stackConfig, STACK_USAGE, startStack, makeClients, Editor, startEditing, drain, verify, passwordToken,
   rng, log, round, percentile, machineInfo, today, writeResult, scanLog, parseDuration, sleep, run,
 } from './common.mjs';
@@ -50,7 +50,7 @@ async function main() {
     }
   };
   const clients = makeClients(mb, boards, random, events, cfg.maxBackoffMs);
-  const ok = await waitUntilLive(clients, 30_000);
+  const ok = await waitUntil(() => clients.every((c) => c.live), 30_000, 20);
   if (!ok) throw new Error('the clients did not all get a welcome within 30 s');
   // The page's client backs off up to 30 s between attempts, so a slow restart can delay a rejoin that long.
   const rejoinTimeoutMs = 60_000;
@@ -68,7 +68,7 @@ async function main() {
     await mb.kill();
     const readyMs = await mb.start();
     const readyAt = performance.now();
-    const allLive = await waitUntilLive(clients, rejoinTimeoutMs);
+    const allLive = await waitUntil(() => clients.every((c) => c.live), rejoinTimeoutMs, 20);
     const rejoinMs = performance.now() - readyAt;
     restarts.push({ kill: k, ranMs: Math.round(runMs), killedPid: pid, pendingAtKill, restartToReadyMs: Math.round(readyMs), killToReadyMs: Math.round(readyAt - killedAt), readyToAllRejoinedMs: allLive ? Math.round(rejoinMs) : null });
     log(`kill ${k}/${kills}: SIGKILL pid ${pid} after ${round(runMs / 1000, 1)} s (${pendingAtKill} pushes unacked); restarted pid ${mb.child.pid}, ready in ${round(readyMs / 1000, 2)} s; ` +
@@ -126,15 +126,6 @@ async function main() {
   for (const v of violations.slice(0, 20)) console.log(`  - ${v}`);
   console.log(`wrote ${file}; server log ${mb.logFile}`);
   return pass ? 0 : 1;
-}
-
-async function waitUntilLive(clients, timeoutMs) {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (clients.every((c) => c.live)) return true;
-    await sleep(20);
-  }
-  return false;
 }
 
 run(main);

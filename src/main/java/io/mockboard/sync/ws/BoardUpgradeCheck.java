@@ -7,6 +7,7 @@ import io.mockboard.sync.BoardId;
 import io.mockboard.sync.room.RoomRegistry;
 import io.mockboard.sync.store.PostgresNodeRegistry;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.smallrye.mutiny.Uni;
@@ -49,8 +50,7 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
     }
 
     /** The caller's standing on the board, and where its socket goes: here, or relayed to the board's owner. */
-    private boolean admit(BoardId id, io.quarkus.security.identity.SecurityIdentity identity, boolean forwarded,
-            HttpUpgradeContext context) {
+    private CheckResult admit(BoardId id, SecurityIdentity identity, boolean forwarded, HttpUpgradeContext context) {
         Optional<Admission> admission = gate.admit(id, identity);
         admission.ifPresent(admitted -> context.userData().put(ADMISSION, admitted));
         if (admission.isPresent() && !forwarded && !rooms.isLoaded(id)) {
@@ -60,7 +60,7 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
                 throw new IllegalStateException("the board's owner could not be read", e);
             }
         }
-        return true;
+        return CheckResult.permitUpgradeSync();
     }
 
     @Override
@@ -94,8 +94,7 @@ class BoardUpgradeCheck implements HttpUpgradeCheck {
                 return CheckResult.permitUpgrade(); // no such board: the socket closes with 4010
             }
             return Uni.createFrom().item(() -> admit(id, identity, forwarded, context))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .map(ignored -> CheckResult.permitUpgradeSync());
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }).emitOn(task -> {
             if (eventLoop != null) {
                 eventLoop.runOnContext(ignored -> task.run());

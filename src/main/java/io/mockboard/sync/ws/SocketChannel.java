@@ -33,15 +33,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class SocketChannel implements BoardChannel {
     private static final Logger LOG = Logger.getLogger(SocketChannel.class);
+    private static final long PRUNE_EVERY_MILLIS = 60_000;
 
     private final RoomRegistry rooms;
     private final OpenConnections connections;
     private final ObjectMapper json;
     private final PostgresNodeBus bus;
-    private static final long PRUNE_EVERY_MILLIS = 60_000;
-    private long pruneTimer = -1;
     private final ExecutorService outbox = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("mockboard-node-outbox").daemon(true).factory());
+    private long pruneTimer = -1;
 
     SocketChannel(RoomRegistry rooms, OpenConnections connections, ObjectMapper json, DataSource dataSource, NodeIdentity node) {
         this.rooms = rooms;

@@ -152,7 +152,7 @@ class BoardOwnershipTest {
     void aTakeoverDuringAnAppendWaitsForIt() throws Exception {
         BoardId board = BoardId.random();
         done(storeA.load(board));
-        long epoch = owners(board);
+        long epoch = epochOf(board);
         try (Connection appending = dataSource.getConnection()) {
             appending.setAutoCommit(false);
             // node A's group commit, stopped between its fence and its commit
@@ -181,15 +181,15 @@ class BoardOwnershipTest {
         PostgresNodeRegistry restartedNode = new PostgresNodeRegistry(dataSource, restartedA, LEASE);
         restartedNode.register();
         PostgresRoomStore restarted = new PostgresRoomStore(dataSource, threads, 1, Duration.ZERO, restartedA);
-        long before = owners(board);
+        long before = epochOf(board);
         done(restarted.load(board));
-        assertThat(owners(board)).isEqualTo(before + 1);
+        assertThat(epochOf(board)).isEqualTo(before + 1);
         assertThat(failure(storeA.append(board, List.of(op(1, "alice", 1))))).isInstanceOf(BoardMovedException.class);
 
         restartedNode.release();
         done(storeB.load(board));
         assertThat(owner(board)).isEqualTo(b.nodeId());
-        assertThat(owners(board)).isEqualTo(before + 2);
+        assertThat(epochOf(board)).isEqualTo(before + 2);
     }
 
     private boolean waitsForALock(BoardId board) throws Exception {
@@ -220,7 +220,7 @@ class BoardOwnershipTest {
         });
     }
 
-    private long owners(BoardId board) throws Exception {
+    private long epochOf(BoardId board) throws Exception {
         return Jdbc.statement(dataSource, "select epoch from board_owner where board_id = ?", s -> {
             s.setObject(1, board.value());
             try (var row = s.executeQuery()) {
