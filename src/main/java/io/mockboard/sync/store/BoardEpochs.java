@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -61,9 +59,9 @@ final class BoardEpochs {
         return fence;
     }
 
-    /** Of the given boards, those this node still owns at the given epochs, locked until the transaction ends. */
-    Set<UUID> fence(Connection connection, Map<BoardId, Long> fence) throws SQLException {
-        return OwnershipSql.fence(connection, fence, node);
+    /** The fence of a group commit of these boards, taken at these epochs. */
+    OpLogSql.Fence fence(Map<BoardId, Long> epochs) {
+        return new OpLogSql.Fence(epochs, node);
     }
 
     /** Another node took the board. */

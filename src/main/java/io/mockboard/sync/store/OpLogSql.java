@@ -2,6 +2,7 @@ package io.mockboard.sync.store;
 
 import io.mockboard.sync.BoardId;
 import io.mockboard.sync.BoardLog;
+import io.mockboard.sync.owner.NodeIdentity;
 import io.mockboard.sync.protocol.ElementList;
 import io.mockboard.sync.room.StoredOp;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,27 +23,57 @@ import java.util.UUID;
 final class OpLogSql {
     private OpLogSql() {}
 
+    /** The ops of an insert, as seven parallel arrays. */
+    private static final String OPS = """
+            (?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[])
+                    as t(board_id, seq, author, client_id, client_seq, at_micros, elements)""";
+
     /**
      * Any number of ops, of any boards, and their clients' cursors in one statement: the ops come as seven
      * parallel arrays (one statement to parse, plan and run for a whole group commit, not one per op). A
      * cursor is raised only by an op that was inserted; the statement returns (board, seq) of each inserted op,
-     * so an op it does not return found its seq taken.
+     * so an op it does not return found its seq taken. For ops no owner appended: a new board's template.
      */
-    static final String INSERT_OPS = """
-            with op as (
-                insert into board_op (board_id, seq, author, client_id, client_seq, at, elements)
-                select board_id, seq, author, client_id, client_seq,
-                       timestamptz 'epoch' + at_micros * interval '1 microsecond', elements::json
-                from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[])
-                    as t(board_id, seq, author, client_id, client_seq, at_micros, elements)
-                on conflict (board_id, seq) do nothing
-                returning board_id, seq, client_id, client_seq, author),
-            cursor as (
-                insert into client_cursor (board_id, client_id, last_client_seq, user_id)
-                select board_id, client_id, max(client_seq), min(author) from op group by board_id, client_id
-                on conflict (board_id, client_id)
-                do update set last_client_seq = greatest(client_cursor.last_client_seq, excluded.last_client_seq))
-            select board_id, seq from op""";
+    static final String INSERT_OPS = insertStatement("", "null", "from unnest" + OPS, "");
+
+    /**
+     * {@link #INSERT_OPS} behind the fence of board ownership, in the same statement: only the ops of boards that
+     * the given node still owns at the given epochs are inserted (with that epoch), and their owner rows stay
+     * locked for share until the transaction ends, so a takeover waits for this append. Returns, besides
+     * (board, seq) of each inserted op, (board, 0) for each board that passed the fence.
+     */
+    static final String INSERT_OWNED_OPS = insertStatement("""
+            fence as (
+                select o.board_id, o.epoch from board_owner o
+                join unnest(?::uuid[], ?::bigint[]) as f(board_id, epoch) on f.board_id = o.board_id and f.epoch = o.epoch
+                where o.node_id = ? and o.instance = ?
+                for share of o),
+            """, "fence.epoch", "from unnest" + OPS + " join fence using (board_id)", " union all select board_id, 0 from fence");
+
+    private static String insertStatement(String fence, String epoch, String from, String alsoReturn) {
+        return """
+                with %sop as (
+                    insert into board_op (board_id, seq, author, client_id, client_seq, at, elements, epoch)
+                    select board_id, seq, author, client_id, client_seq,
+                           timestamptz 'epoch' + at_micros * interval '1 microsecond', elements::json, %s
+                    %s
+                    on conflict (board_id, seq) do nothing
+                    returning board_id, seq, client_id, client_seq, author),
+                cursor as (
+                    insert into client_cursor (board_id, client_id, last_client_seq, user_id)
+                    select board_id, client_id, max(client_seq), min(author) from op group by board_id, client_id
+                    on conflict (board_id, client_id)
+                    do update set last_client_seq = greatest(client_cursor.last_client_seq, excluded.last_client_seq))
+                select board_id, seq from op%s""".formatted(fence, epoch, from, alsoReturn);
+    }
+
+    /** The fence of a group commit: the epoch this node took each board with, and who this node is. */
+    record Fence(Map<BoardId, Long> epochs, NodeIdentity node) {
+    }
+
+    /** What an insert did: the boards that passed the fence, and the ops whose seq was already taken. */
+    record Inserted(Set<UUID> owned, List<BoardOps> taken) {
+    }
 
     /** One board's ops, in the order given. */
     record BoardOps(BoardId board, List<StoredOp> ops) {
@@ -52,6 +84,18 @@ final class OpLogSql {
      * or another: the caller tells which), in the order given.
      */
     static List<BoardOps> insertOps(Connection connection, List<BoardOps> batches) throws SQLException {
+        return insert(connection, batches, null).taken();
+    }
+
+    /**
+     * Inserts the ops of the boards that pass the fence with {@link #INSERT_OWNED_OPS}; of those boards, returns
+     * the ops whose seq was already taken, in the order given.
+     */
+    static Inserted insertOwnedOps(Connection connection, List<BoardOps> batches, Fence fence) throws SQLException {
+        return insert(connection, batches, fence);
+    }
+
+    private static Inserted insert(Connection connection, List<BoardOps> batches, Fence fence) throws SQLException {
         int count = batches.stream().mapToInt(batch -> batch.ops().size()).sum();
         UUID[] boards = new UUID[count];
         long[] seqs = new long[count];
@@ -74,33 +118,60 @@ final class OpLogSql {
             }
         }
         Set<String> inserted = new HashSet<>();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_OPS)) {
-            insert.setArray(1, connection.createArrayOf("uuid", boards));
-            insert.setObject(2, seqs);
-            insert.setArray(3, connection.createArrayOf("text", authors));
-            insert.setArray(4, connection.createArrayOf("text", clientIds));
-            insert.setObject(5, clientSeqs);
-            insert.setObject(6, atMicros);
-            insert.setArray(7, connection.createArrayOf("text", elements));
+        Set<UUID> owned = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(fence == null ? INSERT_OPS : INSERT_OWNED_OPS)) {
+            int p = 1;
+            if (fence != null) {
+                p = setFence(connection, insert, fence);
+            }
+            insert.setArray(p, connection.createArrayOf("uuid", boards));
+            insert.setObject(p + 1, seqs);
+            insert.setArray(p + 2, connection.createArrayOf("text", authors));
+            insert.setArray(p + 3, connection.createArrayOf("text", clientIds));
+            insert.setObject(p + 4, clientSeqs);
+            insert.setObject(p + 5, atMicros);
+            insert.setArray(p + 6, connection.createArrayOf("text", elements));
             try (ResultSet row = insert.executeQuery()) {
                 while (row.next()) {
-                    inserted.add(row.getString(1) + "/" + row.getLong(2));
+                    if (row.getLong(2) == 0) {
+                        owned.add(row.getObject(1, UUID.class));
+                    } else {
+                        inserted.add(row.getString(1) + "/" + row.getLong(2));
+                    }
                 }
             }
         }
-        if (inserted.size() == count) {
-            return List.of();
-        }
         List<BoardOps> taken = new ArrayList<>();
-        for (BoardOps batch : batches) {
-            List<StoredOp> missing = batch.ops().stream()
-                    .filter(op -> !inserted.contains(batch.board().value() + "/" + op.seq()))
-                    .toList();
-            if (!missing.isEmpty()) {
-                taken.add(new BoardOps(batch.board(), missing));
+        if (inserted.size() < count) {
+            for (BoardOps batch : batches) {
+                if (fence != null && !owned.contains(batch.board().value())) {
+                    continue;
+                }
+                List<StoredOp> missing = batch.ops().stream()
+                        .filter(op -> !inserted.contains(batch.board().value() + "/" + op.seq()))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    taken.add(new BoardOps(batch.board(), missing));
+                }
             }
         }
-        return taken;
+        return new Inserted(owned, taken);
+    }
+
+    /** Sets the fence's four parameters; returns the index of the next one. */
+    private static int setFence(Connection connection, PreparedStatement insert, Fence fence) throws SQLException {
+        UUID[] boards = new UUID[fence.epochs().size()];
+        long[] epochs = new long[fence.epochs().size()];
+        int i = 0;
+        for (Map.Entry<BoardId, Long> entry : fence.epochs().entrySet()) {
+            boards[i] = entry.getKey().value();
+            epochs[i++] = entry.getValue();
+        }
+        insert.setArray(1, connection.createArrayOf("uuid", boards));
+        insert.setObject(2, epochs);
+        insert.setString(3, fence.node().nodeId());
+        insert.setObject(4, fence.node().instance());
+        return 5;
     }
 
     /** Ops with afterSeq &lt; seq ≤ toSeq in seq order, at most limit; elements are kept as their JSON text. */

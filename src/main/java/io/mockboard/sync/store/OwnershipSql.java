@@ -8,14 +8,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-/** The statements of board ownership: taking a board in a transaction, and the fence every append passes. */
+/**
+ * Taking a board in a transaction, and logging each change of owner ({@code board_owner_log}). The fence every append
+ * passes is part of the append's statement ({@link OpLogSql#INSERT_OWNED_OPS}).
+ */
 final class OwnershipSql {
     private OwnershipSql() {}
+
+    /** The epoch a board was taken (or kept) with, and whether another node owned it until now. */
+    record Taken(long epoch, boolean fromAnotherNode) {
+    }
 
     /**
      * Takes (or keeps) the board for {@code me} in the caller's transaction and returns its epoch; the owner row
@@ -23,10 +27,6 @@ final class OwnershipSql {
      * (they hold the row for share) and whatever they stored is read after this. Throws {@link BoardMovedException}
      * when another live node owns it.
      */
-    /** The epoch a board was taken (or kept) with, and whether another node owned it until now. */
-    record Taken(long epoch, boolean fromAnotherNode) {
-    }
-
     static Taken acquire(Connection connection, BoardId board, NodeIdentity me) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(
                 "insert into board_owner (board_id, epoch) values (?, 0) on conflict do nothing")) {
@@ -61,41 +61,20 @@ final class OwnershipSql {
                     s.setObject(4, board.value());
                     s.executeUpdate();
                 }
+                try (PreparedStatement s = connection.prepareStatement("""
+                        insert into board_owner_log (board_id, epoch, node_id, instance, head_seq)
+                        select ?, ?, ?, ?, coalesce(max(seq), 0) from board_op where board_id = ?""")) {
+                    s.setObject(1, board.value());
+                    s.setLong(2, take.epoch());
+                    s.setString(3, me.nodeId());
+                    s.setObject(4, me.instance());
+                    s.setObject(5, board.value());
+                    s.executeUpdate();
+                }
                 yield new Taken(take.epoch(), owner.nodeId() != null && !owner.nodeId().equals(me.nodeId()));
             }
             case Ownership.Refuse refuse -> throw new BoardMovedException(
                     "board " + board + " is owned by node " + refuse.nodeId(), refuse.nodeId());
         };
-    }
-
-    /**
-     * The fence of a group commit: of the given (board, epoch) pairs, those {@code me} still owns at that epoch,
-     * their owner rows locked for share until the transaction ends (a takeover waits for this append).
-     */
-    static Set<UUID> fence(Connection connection, Map<BoardId, Long> epochs, NodeIdentity me) throws SQLException {
-        UUID[] boards = new UUID[epochs.size()];
-        long[] values = new long[epochs.size()];
-        int i = 0;
-        for (Map.Entry<BoardId, Long> entry : epochs.entrySet()) {
-            boards[i] = entry.getKey().value();
-            values[i++] = entry.getValue();
-        }
-        Set<UUID> owned = new HashSet<>();
-        try (PreparedStatement s = connection.prepareStatement("""
-                select o.board_id from board_owner o
-                join unnest(?::uuid[], ?::bigint[]) as f(board_id, epoch) on f.board_id = o.board_id and f.epoch = o.epoch
-                where o.node_id = ? and o.instance = ?
-                for share of o""")) {
-            s.setArray(1, connection.createArrayOf("uuid", boards));
-            s.setObject(2, values);
-            s.setString(3, me.nodeId());
-            s.setObject(4, me.instance());
-            try (ResultSet row = s.executeQuery()) {
-                while (row.next()) {
-                    owned.add(row.getObject(1, UUID.class));
-                }
-            }
-        }
-        return owned;
     }
 }

@@ -38,7 +38,7 @@ import javax.sql.DataSource;
  * fails only the append that caused it.
  *
  * <p>Loading a board takes its ownership for this node ({@link OwnershipSql#acquire}) in the same transaction, and
- * every group commit passes the fence ({@link OwnershipSql#fence}): the ops of a board this node no longer owns at
+ * every group commit passes the fence ({@link OpLogSql#INSERT_OWNED_OPS}): the ops of a board this node no longer owns at
  * the epoch it loaded it with are not stored, and their append fails with {@link BoardMovedException}.
  */
 public final class PostgresRoomStore implements RoomStore {
@@ -159,22 +159,21 @@ public final class PostgresRoomStore implements RoomStore {
         }
     }
 
-    /** Stores the group's ops of the boards this node still owns at their epoch; returns those boards. */
+    /**
+     * Stores the group's ops of the boards this node still owns at their epoch, behind the fence in the same
+     * statement; returns those boards.
+     */
     private Set<UUID> appendAll(Connection connection, List<AppendQueue.Pending> group, Map<BoardId, Long> fence)
             throws SQLException {
-        Set<UUID> owned = epochs.fence(connection, fence);
-        List<AppendQueue.Pending> kept = group.stream().filter(pending -> owned.contains(pending.board().value())).toList();
-        if (kept.isEmpty()) {
-            return owned;
-        }
-        requireNoGaps(connection, kept);
-        List<OpLogSql.BoardOps> batches = kept.stream().map(pending -> new OpLogSql.BoardOps(pending.board(), pending.ops())).toList();
-        for (OpLogSql.BoardOps taken : OpLogSql.insertOps(connection, batches)) {
+        requireNoGaps(connection, group);
+        List<OpLogSql.BoardOps> batches = group.stream().map(pending -> new OpLogSql.BoardOps(pending.board(), pending.ops())).toList();
+        OpLogSql.Inserted inserted = OpLogSql.insertOwnedOps(connection, batches, epochs.fence(fence));
+        for (OpLogSql.BoardOps taken : inserted.taken()) {
             for (StoredOp op : taken.ops()) {
                 requireSameOp(connection, taken.board(), op);
             }
         }
-        return owned;
+        return inserted.owned();
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.mockboard.sync.room.StoredBoard;
 import io.mockboard.sync.room.StoredOp;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +138,33 @@ class BoardOwnershipTest {
     }
 
     @Test
+    @DisplayName("[N4] every op names its owner's epoch, each owner's turn begins at the head it took, and no board had two writers")
+    void everyOpIsAppendedInItsOwnersTurn() throws Exception {
+        BoardId board = BoardId.random();
+        done(storeA.load(board));
+        done(storeA.append(board, List.of(op(1, "alice", 1), op(2, "alice", 2))));
+        expireLease(a);
+        done(storeB.load(board));
+        done(storeB.append(board, List.of(op(3, "bob", 1))));
+        assertThat(failure(storeA.append(board, List.of(op(4, "alice", 3))))).isInstanceOf(BoardMovedException.class);
+
+        long first = epochOf(board) - 1;
+        assertThat(rows("select seq, epoch from board_op where board_id = ? order by seq", board))
+                .containsExactly(List.of(1L, first), List.of(2L, first), List.of(3L, first + 1));
+        assertThat(rows("select epoch, head_seq from board_owner_log where board_id = ? order by epoch", board))
+                .containsExactly(List.of(first, 0L), List.of(first + 1, 2L));
+        assertThat(twoWriters(board)).isEmpty();
+
+        // what the check finds when a former owner did write after the takeover
+        Jdbc.statement(dataSource, "update board_op set epoch = ? where board_id = ? and seq = 3", s -> {
+            s.setLong(1, first);
+            s.setObject(2, board.value());
+            return s.executeUpdate();
+        });
+        assertThat(twoWriters(board)).containsExactly(3L);
+    }
+
+    @Test
     @DisplayName("[N4] a live owner's board is refused to another node, and names the owner")
     void aLiveOwnersBoardIsRefused() throws Exception {
         BoardId board = BoardId.random();
@@ -156,8 +185,9 @@ class BoardOwnershipTest {
         try (Connection appending = dataSource.getConnection()) {
             appending.setAutoCommit(false);
             // node A's group commit, stopped between its fence and its commit
-            assertThat(OwnershipSql.fence(appending, Map.of(board, epoch), a)).containsExactly(board.value());
-            OpLogSql.insertOps(appending, List.of(new OpLogSql.BoardOps(board, List.of(op(1, "alice", 1)))));
+            OpLogSql.Inserted inserted = OpLogSql.insertOwnedOps(appending,
+                    List.of(new OpLogSql.BoardOps(board, List.of(op(1, "alice", 1)))), new OpLogSql.Fence(Map.of(board, epoch), a));
+            assertThat(inserted.owned()).containsExactly(board.value());
             expireLease(a);
 
             CompletionStage<StoredBoard> takeover = storeB.load(board);
@@ -200,6 +230,36 @@ class BoardOwnershipTest {
                 row.next();
                 return row.getInt(1) > 0;
             }
+        });
+    }
+
+    /** The seqs of the board's ops that the shipped check (deploy/sql/two-writers.sql) finds outside their owner's turn. */
+    private List<Long> twoWriters(BoardId board) throws Exception {
+        String check = Files.readString(Path.of("deploy/sql/two-writers.sql"));
+        return Jdbc.statement(dataSource, check, s -> {
+            List<Long> seqs = new ArrayList<>();
+            try (var row = s.executeQuery()) {
+                while (row.next()) {
+                    if (row.getObject(1, UUID.class).equals(board.value())) {
+                        seqs.add(row.getLong(2));
+                    }
+                }
+            }
+            return seqs;
+        });
+    }
+
+    /** The rows of a query about one board, each as a list of its (bigint) columns. */
+    private List<List<Long>> rows(String sql, BoardId board) throws Exception {
+        return Jdbc.statement(dataSource, sql, s -> {
+            s.setObject(1, board.value());
+            List<List<Long>> rows = new ArrayList<>();
+            try (var row = s.executeQuery()) {
+                while (row.next()) {
+                    rows.add(List.of(row.getLong(1), row.getLong(2)));
+                }
+            }
+            return rows;
         });
     }
 
