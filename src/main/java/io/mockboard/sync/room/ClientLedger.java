@@ -24,8 +24,11 @@ final class ClientLedger {
     sealed interface Outcome permits Accept, Duplicate, AwaitingCommit, Refused {
     }
 
-    /** Accepted: queue it for the next group commit; the ack follows the commit ([S3]). */
-    record Accept(String clientId, long clientSeq, String author, ElementList elements) implements Outcome {
+    /**
+     * Accepted: queue it for the next group commit; the ack follows the commit ([S3]). {@code admittedNanos}:
+     * {@link System#nanoTime()} when it was accepted, for the ack latency.
+     */
+    record Accept(String clientId, long clientSeq, String author, ElementList elements, long admittedNanos) implements Outcome {
     }
 
     /** Stored before: acknowledge it again as a duplicate, never apply it twice. */
@@ -96,7 +99,7 @@ final class ClientLedger {
         if (cursor.holdFrom != 0 && clientSeq <= cursor.holdFrom) {
             cursor.holdFrom = 0;
         }
-        return new Accept(live.clientId(), clientSeq, live.who().userId(), ElementList.of(push.elements()));
+        return new Accept(live.clientId(), clientSeq, live.who().userId(), ElementList.of(push.elements()), System.nanoTime());
     }
 
     /**

@@ -40,8 +40,11 @@ final class CommitPipeline {
     sealed interface Result permits Stored, Held, Conflicted {
     }
 
-    /** Durable: apply, acknowledge and broadcast it, in seq order. */
-    record Stored(List<StoredOp> batch) implements Result {
+    /**
+     * Durable: apply, acknowledge and broadcast it, in seq order. {@code admittedNanos[i]}: when the push of
+     * {@code batch[i]} was accepted ({@link System#nanoTime()}), for the ack latency.
+     */
+    record Stored(List<StoredOp> batch, long[] admittedNanos) implements Result {
     }
 
     /** Not stored (store unavailable or unknown failure): kept, retried at {@code retryAt}, never acknowledged. */
@@ -72,6 +75,8 @@ final class CommitPipeline {
     private final Consumer<Result> results;
     private final ArrayDeque<ClientLedger.Accept> queue = new ArrayDeque<>();
     private State state = IDLE;
+    /** When each op of the batch in flight (or failed) was accepted. */
+    private long[] admitted = new long[0];
     private boolean open;
     private boolean flushScheduled;
 
@@ -122,9 +127,11 @@ final class CommitPipeline {
         int size = Math.min(queue.size(), maxBatchOps);
         Instant at = clock.instant();
         List<StoredOp> batch = new ArrayList<>(size);
+        admitted = new long[size];
         long seq = head.getAsLong();
         for (int i = 0; i < size; i++) {
             ClientLedger.Accept accepted = queue.poll();
+            admitted[i] = accepted.admittedNanos();
             batch.add(new StoredOp(++seq, accepted.author(), accepted.clientId(), accepted.clientSeq(), at,
                     accepted.elements()));
         }
@@ -164,7 +171,7 @@ final class CommitPipeline {
         }
         state = IDLE;
         if (error == null) {
-            results.accept(new Stored(batch));
+            results.accept(new Stored(batch, admitted));
             return;
         }
         Throwable cause = Stages.unwrap(error);

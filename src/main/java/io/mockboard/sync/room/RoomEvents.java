@@ -21,6 +21,10 @@ final class RoomEvents {
         notify(l -> l.committed(board, op));
     }
 
+    void acknowledged(long nanos) {
+        notify(l -> l.acknowledged(board, nanos));
+    }
+
     void presence(RoomSession.Live from, ClientMessage.Presence presence, Instant at) {
         notify(l -> l.presence(board, from.id(), from.who(), presence, at));
     }

@@ -17,6 +17,10 @@ public interface RoomListener {
     default void committed(BoardId board, StoredOp op) {
     }
 
+    /** An op was acknowledged to its sender, {@code nanos} after its push was accepted (queue and commit). */
+    default void acknowledged(BoardId board, long nanos) {
+    }
+
     /** A live participant's latest presence. */
     default void presence(BoardId board, SessionId session, Participant who, ClientMessage.Presence presence, Instant at) {
     }

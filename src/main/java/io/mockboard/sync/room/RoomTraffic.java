@@ -222,11 +222,14 @@ final class RoomTraffic {
     void appended(CommitPipeline.Result result) {
         switch (result) {
             case CommitPipeline.Stored stored -> {
-                for (StoredOp op : stored.batch()) { // apply, acknowledge and broadcast, in seq order ([S3])
+                List<StoredOp> batch = stored.batch();
+                for (int i = 0; i < batch.size(); i++) { // apply, acknowledge and broadcast, in seq order ([S3])
+                    StoredOp op = batch.get(i);
                     board.apply(op);
                     ledger.committed(op);
                     sessions.deliver(op);
                     events.committed(op);
+                    events.acknowledged(System.nanoTime() - stored.admittedNanos()[i]);
                 }
                 maybeSnapshotByCount(clock.instant());
                 commits.flush();

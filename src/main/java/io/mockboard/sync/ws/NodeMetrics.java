@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.mockboard.sync.BoardId;
 import io.mockboard.sync.owner.NodeIdentity;
+import io.mockboard.sync.room.RoomListener;
 import io.mockboard.sync.store.StoreObserver;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -15,14 +17,15 @@ import java.util.function.Supplier;
 
 /**
  * This node's sync metrics in {@code /q/metrics} (docs/scaling.md, "What to watch"), every one tagged with the
- * node id: group commits (count, ops, latency), store failures, takeovers, fenced appends, drains, and gauges of
- * rooms, sockets and relayed sockets.
+ * node id: acks (latency from accepting a push to its ack), group commits (count, ops, latency), store failures,
+ * takeovers, fenced appends, drains, and gauges of rooms, sockets and relayed sockets.
  */
 @Singleton
-class NodeMetrics implements StoreObserver {
+class NodeMetrics implements StoreObserver, RoomListener {
     private final MeterRegistry registry;
     private final String node;
     private final Timer commits;
+    private final Timer acks;
     private final DistributionSummary commitOps;
     private final Counter appended;
     private final Counter failed;
@@ -34,6 +37,9 @@ class NodeMetrics implements StoreObserver {
         this.registry = registry;
         this.node = identity.nodeId();
         this.commits = Timer.builder("mockboard.store.commit").description("Group commits of the op log and how long each took")
+                .tag("node", node).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+        this.acks = Timer.builder("mockboard.ack").description("From accepting a push to acknowledging it (queue and commit)")
                 .tag("node", node).publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
         this.commitOps = DistributionSummary.builder("mockboard.store.commit.ops").description("Ops per group commit")
@@ -62,6 +68,11 @@ class NodeMetrics implements StoreObserver {
 
     void drained() {
         drains.increment();
+    }
+
+    @Override
+    public void acknowledged(BoardId board, long nanos) {
+        acks.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -33,6 +33,11 @@ final class RoomListeners implements RoomListener {
     }
 
     @Override
+    public void acknowledged(BoardId board, long nanos) {
+        each(listener -> listener.acknowledged(board, nanos));
+    }
+
+    @Override
     public void presence(BoardId board, SessionId session, Participant who, ClientMessage.Presence presence, Instant at) {
         each(listener -> listener.presence(board, session, who, presence, at));
     }

@@ -41,7 +41,7 @@ class CommitPipelineTest {
     }
 
     static ClientLedger.Accept accepted(String clientId, long clientSeq) {
-        return new ClientLedger.Accept(clientId, clientSeq, "u-" + clientId, ElementList.of(List.of(rect(clientId + clientSeq, 1, 1))));
+        return new ClientLedger.Accept(clientId, clientSeq, "u-" + clientId, ElementList.of(List.of(rect(clientId + clientSeq, 1, 1))), System.nanoTime());
     }
 
     List<Long> seqs(List<StoredOp> batch) {

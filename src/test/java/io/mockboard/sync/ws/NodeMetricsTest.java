@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** This node's sync metrics in /q/metrics move with what it does: commits, ops stored, sockets, takeovers. */
+/** This node's sync metrics in /q/metrics move with what it does: acks, commits, ops stored, sockets, takeovers. */
 @QuarkusTest
 class NodeMetricsTest {
     static final OidcTestClient oidc = new OidcTestClient();
@@ -47,6 +47,7 @@ class NodeMetricsTest {
         double appended = metric("mockboard_ops_appended_total");
         double takeovers = metric("mockboard_board_takeovers_total");
         double commits = metric("mockboard_store_commit_seconds_count");
+        double acks = metric("mockboard_ack_seconds_count");
 
         URI ws = URI.create("ws://" + root.getHost() + ":" + root.getPort() + "/boards/" + boardId + "/sync");
         try (WsTestClient alice = WsTestClient.connect(ws, token)) {
@@ -61,9 +62,12 @@ class NodeMetricsTest {
         }
         assertThat(metric("mockboard_ops_appended_total")).isGreaterThanOrEqualTo(appended + 2);
         assertThat(metric("mockboard_store_commit_seconds_count")).isGreaterThanOrEqualTo(commits + 1);
+        assertThat(metric("mockboard_ack_seconds_count")).isGreaterThanOrEqualTo(acks + 2);
+        assertThat(metric("mockboard_ack_seconds_sum")).isPositive();
         assertThat(metric("mockboard_board_takeovers_total")).isEqualTo(takeovers + 1);
         assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("mockboard_store_commit_seconds_bucket{node=\"" + node.nodeId() + "\"")
+                .contains("mockboard_ack_seconds_bucket{node=\"" + node.nodeId() + "\"")
                 .contains("mockboard_node_draining{node=\"" + node.nodeId() + "\"} 0.0");
     }
 
