@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
 import {
   BENCH, logSummary, waitUntil, parseArgs, stackConfig, STACK_USAGE, Postgres, Mockboard, makeClients, Editor, startEditing, drain, verify,
   passwordToken, rng, log, round, percentile, machineInfo, today, writeResult, scanLog, parseDuration, sleep, run,
@@ -56,8 +57,9 @@ async function main() {
   log(`  nginx at ${proxy.base}, in front of ${servers.map((s) => s.port).join(', ')}`);
 
   const token = await passwordToken(kc.realmUrl, 'alice', 'alice');
-  const boards = await setupBoards({ base: proxy.base, token, boards: cfg.boards, clients: cfg.clients });
   const violations = [];
+  const crossNode = nodes >= 3 ? await crossNodeEvents(servers, token, db, violations) : null;
+  const boards = await setupBoards({ base: proxy.base, token, boards: cfg.boards, clients: cfg.clients });
   const closeCodes = {};
   const lastClose = new Map();
   const gaps = [];
@@ -121,6 +123,8 @@ async function main() {
   const check = await verify({ db, mb: { base: proxy.base, port: proxy.port }, token: await passwordToken(kc.realmUrl, 'alice', 'alice'), clients, boardIds: boards.map((b) => b.boardId) });
   violations.push(...check.violations);
   const owners = await boardOwners(db, boards.map((b) => b.boardId));
+  const twoWriters = await opsOutsideTheirOwnersTurn(db);
+  if (twoWriters.length) violations.push(`${twoWriters.length} ops appended outside their owner's turn (two writers), first: ${JSON.stringify(twoWriters[0])}`);
   const metrics = await nodeMetrics(servers);
   clients.forEach((c) => c.stop());
 
@@ -132,6 +136,8 @@ async function main() {
     ...logSummary({ check, drained: d, clients, pushes }),
     failoverMs: { kills: killMs.length, p50: percentile(killMs, 50), max: Math.max(0, ...killMs) },
     rollingWorstGapMs: Math.max(0, ...rolling.map((r) => r.worstGapMs)),
+    crossNode,
+    opsOutsideTheirOwnersTurn: twoWriters.length,
     closeCodes,
     fencedAppends: servers.reduce((a, s) => a + countInLog(s.logFile, 'was taken by another node'), 0),
     relaysToAGoneOwner: servers.reduce((a, s) => a + countInLog(s.logFile, 'cannot be reached'), 0),
@@ -157,7 +163,7 @@ async function main() {
   console.log(`\ncluster: ${pass ? 'PASS' : 'FAIL'}  ${nodes} nodes, ${kills} kills: every client live again p50 ${round(summary.failoverMs.p50 / 1000, 2)} s, ` +
     `max ${round(summary.failoverMs.max / 1000, 2)} s; rolling restart: longest gap ${round(summary.rollingWorstGapMs / 1000, 2)} s; ` +
     `pushed ${pushes}, acked ${summary.opsAcked}, in log ${summary.opsInLog}, duplicates ${summary.duplicates}, lost ${summary.lost}, ` +
-    `converged ${summary.converged}, violations ${violations.length}`);
+    `converged ${summary.converged}, ops outside their owner's turn ${twoWriters.length}, violations ${violations.length}`);
   for (const v of violations.slice(0, 20)) console.log(`  - ${v}`);
   console.log(`wrote ${file}; logs in ${cfg.workDir}`);
   await proxy.child.stop(5000);
@@ -194,6 +200,95 @@ ${site}
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/q/health/live`, { timeoutMs: 20_000, child, what: 'nginx' });
   return { child, port, base };
+}
+
+/**
+ * Events cross nodes, through three separate processes: the board is owned by node C (its sockets are there), a
+ * note written through node B reaches the interviewer's socket on C and never the candidate's, a step moved through
+ * A reaches both, and an invite revoked through A closes the candidate's socket on C. Returns the latencies.
+ */
+async function crossNodeEvents([a, b, c], token, db, violations) {
+  const api = async (node, method, path, body) => {
+    const res = await fetch(node.base + path, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${node.name}: ${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : null;
+  };
+  const [board] = await setupBoards({ base: a.base, token, boards: 1, clients: 1 });
+  const invite = (await api(a, 'GET', `/api/sessions/${board.sessionId}/invites`))[0];
+  const interviewer = await frameSocket(c, board.boardId, { authorization: `Bearer ${token}` }, 'interviewer');
+  const candidate = await frameSocket(c, board.boardId, { cookie: `mockboard_guest=${board.clients[0].cookie}` }, 'candidate');
+  const owner = await ownerOf(db, board.boardId);
+  if (owner !== c.name) violations.push(`cross-node: the board's owner is ${owner}, not ${c.name} which holds its sockets`);
+
+  let t = performance.now();
+  await api(b, 'POST', `/api/sessions/${board.sessionId}/notes`, { body: 'strong on metrics' });
+  const note = await interviewer.next((m) => m.t === 'note', 5000);
+  const noteMs = performance.now() - t;
+  if (note?.body !== 'strong on metrics') violations.push(`cross-node: a note written through ${b.name} did not reach the interviewer on ${c.name} within 5 s`);
+  // the step is published after the note: once the candidate has it, a note sent to everyone would have come first
+  await api(a, 'POST', `/api/sessions/${board.sessionId}/flow/step`, { step: 'data' });
+  const step = await candidate.next((m) => m.t === 'step', 5000);
+  if (step?.step !== 'data') violations.push(`cross-node: a step moved through ${a.name} did not reach the candidate on ${c.name} within 5 s`);
+  if (candidate.frames.some((m) => m.t === 'note')) violations.push(`cross-node: the candidate's socket on ${c.name} received a private note`);
+
+  t = performance.now();
+  await api(a, 'POST', `/api/sessions/${board.sessionId}/invites/${invite.id}/revoke`);
+  const code = await Promise.race([candidate.closed, sleep(5000).then(() => null)]);
+  const revokeMs = performance.now() - t;
+  if (code !== 4001) violations.push(`cross-node: revoking the invite through ${a.name} did not close the candidate's socket on ${c.name} with 4001 within 5 s (${code})`);
+  interviewer.ws.close();
+  const result = { owner, noteToInterviewerMs: Math.round(noteMs), candidateGotNote: candidate.frames.some((m) => m.t === 'note'), revokeToCloseMs: Math.round(revokeMs), closeCode: code };
+  log(`cross-node: note through ${b.name} reached the interviewer on ${c.name} in ${result.noteToInterviewerMs} ms (never the candidate); ` +
+    `invite revoked through ${a.name} closed the candidate's socket on ${c.name} (${code}) in ${result.revokeToCloseMs} ms`);
+  return result;
+}
+
+/** A raw board socket to one node, past its welcome; keeps every frame. */
+async function frameSocket(node, boardId, headers, clientId) {
+  const ws = new WebSocket(`ws://127.0.0.1:${node.port}/boards/${boardId}/sync`, { headers: { ...headers, origin: node.base }, perMessageDeflate: false });
+  const frames = [];
+  const waiters = new Set();
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString());
+    frames.push(m);
+    for (const w of waiters) if (w.match(m)) w.resolve(m);
+  });
+  const closed = new Promise((resolve) => ws.on('close', (code) => resolve(code)));
+  const next = (match, timeoutMs) => {
+    const seen = frames.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const w = { match, resolve: (m) => { waiters.delete(w); clearTimeout(timer); resolve(m); } };
+      const timer = setTimeout(() => { waiters.delete(w); resolve(null); }, timeoutMs);
+      waiters.add(w);
+    });
+  };
+  await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+  ws.send(JSON.stringify({ t: 'hello', protocol: 1, clientId: `${clientId}-${randomBytes(3).toString('hex')}`, lastSeq: 0 }));
+  if (!(await next((m) => m.t === 'welcome', 10_000))) throw new Error(`${node.name}: no welcome for the ${clientId}'s socket`);
+  return { ws, frames, next, closed };
+}
+
+async function ownerOf(db, boardId) {
+  const c = await db.client();
+  try {
+    return (await c.query('SELECT node_id FROM board_owner WHERE board_id = $1', [boardId])).rows[0]?.node_id;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Ops appended outside their owner's turn, by the shipped check (deploy/sql/two-writers.sql): none when no board had two writers. */
+async function opsOutsideTheirOwnersTurn(db) {
+  const c = await db.client();
+  try {
+    return (await c.query(readFileSync(join(BENCH, '../deploy/sql/two-writers.sql'), 'utf8'))).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 /** Waits until every client is live and none is between a close and its next welcome. */
