@@ -11,6 +11,7 @@
 #   KEYCLOAK_HOME   Keycloak 26.7.3 (default ../target/keycloak/keycloak-26.7.3)
 #   PG_BIN          a PostgreSQL bin directory (default: the embedded-postgres binaries from ~/.m2)
 #
+# One Keycloak (robustness/keycloak.mjs) serves all three tests; it starts while the production jar builds.
 # Writes results/<date>-durability-ci.json, results/<date>-outage-ci.json and results/<date>-cluster-ci.json
 # (needs nginx: apt-get install nginx-light); exits non-zero if any test finds a violation. Every server the tests start (PostgreSQL, Keycloak, Mockboard) is
 # stopped on exit, on failure and on Ctrl-C / SIGTERM.
@@ -21,6 +22,19 @@ started=$SECONDS
 
 if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 
+# One Keycloak for all the tests, starting while the production jar builds.
+kc_args=()
+[[ -n "${KEYCLOAK_HOME:-}" ]] && kc_args+=(--keycloak-home "$KEYCLOAK_HOME")
+kc_url_file=.work/robustness/keycloak-url
+rm -f "$kc_url_file"
+node robustness/keycloak.mjs --url-file "$kc_url_file" "${kc_args[@]}" &
+keycloak=$!
+stop_keycloak() {
+  kill -TERM "$keycloak" 2>/dev/null || true
+  wait "$keycloak" 2>/dev/null || true
+}
+trap stop_keycloak EXIT
+
 if [[ -n "${MOCKBOARD_JAR:-}" ]]; then
   jar=$MOCKBOARD_JAR
   echo "using $jar (MOCKBOARD_JAR set: no production build)"
@@ -30,9 +44,15 @@ else
   jar=../target/quarkus-app/quarkus-run.jar
 fi
 
-args=(--jar "$jar" --tag ci)
+for ((i = 0; i < 240; i++)); do
+  [[ -s "$kc_url_file" ]] && break
+  kill -0 "$keycloak" 2>/dev/null || { echo "Keycloak did not start (see .work/robustness/keycloak/keycloak.log)"; exit 1; }
+  sleep 1
+done
+[[ -s "$kc_url_file" ]] || { echo "Keycloak did not answer within 240 s"; exit 1; }
+
+args=(--jar "$jar" --tag ci --keycloak-url "$(cat "$kc_url_file")")
 [[ -n "${MOCKBOARD_JAVA:-}" ]] && args+=(--java "$MOCKBOARD_JAVA")
-[[ -n "${KEYCLOAK_HOME:-}" ]] && args+=(--keycloak-home "$KEYCLOAK_HOME")
 [[ -n "${PG_BIN:-}" ]] && args+=(--pg-bin "$PG_BIN")
 
 # Each test runs in the background so that a SIGTERM / SIGINT to this script reaches it: the test
@@ -43,6 +63,7 @@ forward() {
     kill -TERM "$child" 2>/dev/null || true
     wait "$child" 2>/dev/null || true
   fi
+  stop_keycloak
   exit 130
 }
 trap forward INT TERM

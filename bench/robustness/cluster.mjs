@@ -15,9 +15,8 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import {
   BENCH, logSummary, waitUntil, parseArgs, stackConfig, STACK_USAGE, Postgres, Mockboard, makeClients, Editor, startEditing, drain, verify,
-  passwordToken, rng, log, round, percentile, machineInfo, today, writeResult, scanLog, parseDuration, sleep, run,
+  passwordToken, keycloak, rng, log, round, percentile, machineInfo, today, writeResult, scanLog, parseDuration, sleep, run,
 } from './common.mjs';
-import { startKeycloak } from '../lib/keycloak.mjs';
 import { setupBoards } from '../lib/mockboard.mjs';
 import { freePort, startProcess, waitForHttp } from '../lib/proc.mjs';
 
@@ -42,8 +41,7 @@ async function main() {
 
   log('PostgreSQL...');
   const db = await new Postgres(cfg).init();
-  log('Keycloak (30-60 s)...');
-  const kc = await startKeycloak({ home: cfg.keycloakHome, realmFile: cfg.realmFile, workDir: cfg.workDir });
+  const kc = await keycloak(cfg);
   const stateSecret = randomBytes(24).toString('hex');
   const servers = Array.from({ length: nodes }, (_, i) => new Mockboard(cfg, db.port, kc.realmUrl, {
     name: `node-${i + 1}`,

@@ -58,6 +58,7 @@ export function parseArgs(argv, usage) {
 
 export const STACK_USAGE = `stack:   --jar ../target/quarkus-app/quarkus-run.jar  --java ${JAVA_DEFAULT}  --jvm-args "-Xmx512m"
          --keycloak-home ../target/keycloak/keycloak-26.7.3  --pg-bin <PostgreSQL bin dir>
+         --keycloak-url <a running realm's URL, e.g. from robustness/keycloak.mjs: no Keycloak of its own>
 clients: --boards 2  --clients 3 (per board)  --rate 50 (element updates/s over all clients)
          --max-backoff 30s (cap of the page client's reconnect backoff; 30 s is the page's own)
          --limiter bench|default (bench: frame limiter raised as in the benchmark; default: production 60/s)
@@ -72,6 +73,7 @@ export function stackConfig(opts, test) {
     java: opts.java ? fromCwd(opts.java) : JAVA_DEFAULT,
     jvmArgs: opts.jvmArgs ? String(opts.jvmArgs).split(/\s+/).filter(Boolean) : [],
     keycloakHome: fromCwd(opts.keycloakHome ?? join(BENCH, '../target/keycloak/keycloak-26.7.3')),
+    keycloakUrl: opts.keycloakUrl ?? null,
     realmFile: join(BENCH, '../deploy/keycloak/mockboard-realm.json'),
     pgBin: opts.pgBin ? fromCwd(opts.pgBin) : null,
     boards: num(opts.boards, 2),
@@ -274,14 +276,13 @@ export class Mockboard {
 
 export async function startStack(cfg) {
   if (!existsSync(cfg.jar)) throw new Error(`no Mockboard jar at ${cfg.jar} (build it: ./mvnw package -Dprod -DskipTests, or pass --jar)`);
-  if (!existsSync(join(cfg.keycloakHome, 'bin/kc.sh'))) throw new Error(`no Keycloak at ${cfg.keycloakHome} (./mvnw verify unpacks it to target/keycloak, or pass --keycloak-home)`);
+  if (!cfg.keycloakUrl && !existsSync(join(cfg.keycloakHome, 'bin/kc.sh'))) throw new Error(`no Keycloak at ${cfg.keycloakHome} (./mvnw verify unpacks it to target/keycloak, or pass --keycloak-home)`);
   if (!existsSync(cfg.java)) throw new Error(`no java at ${cfg.java} (pass --java, Java 25)`);
   mkdirSync(cfg.workDir, { recursive: true });
   log(`PostgreSQL...`);
   const db = await new Postgres(cfg).init();
   log(`  PostgreSQL ${db.settings.server_version} on 127.0.0.1:${db.port} (fsync ${db.settings.fsync}, synchronous_commit ${db.settings.synchronous_commit}), data ${db.dataDir}`);
-  log('Keycloak (30-60 s)...');
-  const kc = await startKeycloak({ home: cfg.keycloakHome, realmFile: cfg.realmFile, workDir: cfg.workDir });
+  const kc = await keycloak(cfg);
   log(`  Keycloak at ${kc.realmUrl}`);
   log('Mockboard...');
   const mb = new Mockboard(cfg, db.port, kc.realmUrl);
@@ -291,6 +292,13 @@ export async function startStack(cfg) {
   const boards = await setupBoards({ base: mb.base, token, boards: cfg.boards, clients: cfg.clients });
   log(`  ${cfg.boards} boards (interview sessions) × ${cfg.clients} guests`);
   return { db, kc, mb, boards, firstStartMs };
+}
+
+/** The Keycloak given by --keycloak-url, or one of this test's own. */
+export async function keycloak(cfg) {
+  if (cfg.keycloakUrl) return { realmUrl: cfg.keycloakUrl };
+  log('Keycloak (30-60 s)...');
+  return startKeycloak({ home: cfg.keycloakHome, realmFile: cfg.realmFile, workDir: cfg.workDir });
 }
 
 // ---------------------------------------------------------------- the page's sync client
