@@ -80,6 +80,8 @@ async function main() {
   const editing = startEditing(clients.map((c) => new Editor(c, random)), cfg.rate, random);
   log(`${clients.length} clients on ${cfg.boards} boards through nginx, ${cfg.rate} updates/s; ${kills} kills, then a rolling restart`);
 
+  const pause = await pauseAnOwner(servers, boards, db, token, clients, lastClose, violations, random);
+
   const failovers = [];
   for (let k = 1; k <= kills; k++) {
     await sleep(random.between(minRun, maxRun));
@@ -135,6 +137,7 @@ async function main() {
     failoverMs: { kills: killMs.length, p50: percentile(killMs, 50), max: Math.max(0, ...killMs) },
     rollingWorstGapMs: Math.max(0, ...rolling.map((r) => r.worstGapMs)),
     crossNode,
+    pause,
     opsOutsideTheirOwnersTurn: twoWriters.length,
     closeCodes,
     fencedAppends: servers.reduce((a, s) => a + countInLog(s.logFile, 'was taken by another node'), 0),
@@ -244,6 +247,55 @@ async function crossNodeEvents([a, b, c], token, db, violations) {
   return result;
 }
 
+/**
+ * A paused owner (a frozen VM, a long GC): the busiest node is stopped with SIGSTOP while its clients go on pushing
+ * into its sockets; once its lease has run out, a socket opened on another node takes one of its boards; then the
+ * node resumes (SIGCONT) with those pushes in its buffers. Its appends to the taken board must be refused by the
+ * fence (counted in its mockboard_appends_fenced_total), its clients moved, and nothing lost or written twice (the
+ * final checks).
+ */
+async function pauseAnOwner(servers, boards, db, token, clients, lastClose, violations, random) {
+  const victim = await busiest(servers, random);
+  const owned = [];
+  for (const b of boards) if ((await ownerOf(db, b.boardId)) === victim.name) owned.push(b.boardId);
+  if (!owned.length) {
+    log(`pause: ${victim.name} owns none of the boards; skipped`);
+    return null;
+  }
+  const other = servers.find((s) => s !== victim);
+  const fencedBefore = await counter(victim, 'mockboard_appends_fenced_total');
+  writeFileSync(victim.logFile, `\n===== robustness: SIGSTOP to pid ${victim.child.pid} at ${new Date().toISOString()}\n`, { flag: 'a' });
+  process.kill(victim.child.pid, 'SIGSTOP');
+  const pausedAt = performance.now();
+  await sleep(4500); // past its 3-s lease
+  let intruder = null;
+  try {
+    intruder = await frameSocket(other, owned[0], { authorization: `Bearer ${token}` }, 'takeover');
+  } finally {
+    process.kill(victim.child.pid, 'SIGCONT');
+  }
+  const resumedAt = performance.now();
+  const takenBy = await ownerOf(db, owned[0]);
+  if (takenBy !== other.name) violations.push(`pause: ${owned[0]} is owned by ${takenBy} after ${other.name} opened it while ${victim.name} was paused`);
+  const live = await waitForRejoins(clients, lastClose, 30_000);
+  if (!live) violations.push(`pause: not every client was live again within 30 s of ${victim.name} resuming: ${stuck(clients, lastClose)}`);
+  const fenced = (await counter(victim, 'mockboard_appends_fenced_total')) - fencedBefore;
+  intruder.ws.close();
+  const result = {
+    node: victim.name, boardsOwned: owned.length, takenBy, pausedMs: Math.round(resumedAt - pausedAt),
+    appendsFencedAfterResuming: fenced, resumeToAllLiveMs: live ? Math.round(performance.now() - resumedAt) : null,
+  };
+  log(`pause: SIGSTOP ${victim.name} (owner of ${owned.length} boards) for ${round(result.pausedMs / 1000, 1)} s; ${other.name} took a board; ` +
+    `after SIGCONT ${fenced} of its appends were fenced and every client was live again in ${round(result.resumeToAllLiveMs / 1000, 2)} s`);
+  return result;
+}
+
+async function counter(node, name) {
+  const text = await (await fetch(`${node.base}/q/metrics`)).text();
+  const m = text.match(new RegExp(`^${name}\\{[^}]*\\} ([0-9.eE+-]+)$`, 'm'));
+  return m ? Number(m[1]) : 0;
+}
+
 /** A raw board socket to one node, past its welcome; keeps every frame. */
 async function frameSocket(node, boardId, headers, clientId) {
   const ws = new WebSocket(`ws://127.0.0.1:${node.port}/boards/${boardId}/sync`, { headers: { ...headers, origin: node.base }, perMessageDeflate: false });
@@ -266,7 +318,7 @@ async function frameSocket(node, boardId, headers, clientId) {
   };
   await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
   ws.send(JSON.stringify({ t: 'hello', protocol: 1, clientId: `${clientId}-${randomBytes(3).toString('hex')}`, lastSeq: 0 }));
-  if (!(await next((m) => m.t === 'welcome', 10_000))) throw new Error(`${node.name}: no welcome for the ${clientId}'s socket`);
+  if (!(await next((m) => m.t === 'welcome', 20_000))) throw new Error(`${node.name}: no welcome for the ${clientId}'s socket`);
   return { ws, frames, next, closed };
 }
 
