@@ -80,7 +80,7 @@ async function main() {
   const editing = startEditing(clients.map((c) => new Editor(c, random)), cfg.rate, random);
   log(`${clients.length} clients on ${cfg.boards} boards through nginx, ${cfg.rate} updates/s; ${kills} kills, then a rolling restart`);
 
-  const pause = await pauseAnOwner(servers, boards, db, token, clients, lastClose, violations, random);
+  const pause = await pauseAnOwner(servers, boards, db, token, clients, lastClose, gaps, violations, random);
 
   const failovers = [];
   for (let k = 1; k <= kills; k++) {
@@ -254,7 +254,7 @@ async function crossNodeEvents([a, b, c], token, db, violations) {
  * fence (counted in its mockboard_appends_fenced_total), its clients moved, and nothing lost or written twice (the
  * final checks).
  */
-async function pauseAnOwner(servers, boards, db, token, clients, lastClose, violations, random) {
+async function pauseAnOwner(servers, boards, db, token, clients, lastClose, gaps, violations, random) {
   const victim = await busiest(servers, random);
   const owned = [];
   for (const b of boards) if ((await ownerOf(db, b.boardId)) === victim.name) owned.push(b.boardId);
@@ -277,16 +277,19 @@ async function pauseAnOwner(servers, boards, db, token, clients, lastClose, viol
   const resumedAt = performance.now();
   const takenBy = await ownerOf(db, owned[0]);
   if (takenBy !== other.name) violations.push(`pause: ${owned[0]} is owned by ${takenBy} after ${other.name} opened it while ${victim.name} was paused`);
-  const live = await waitForRejoins(clients, lastClose, 30_000);
-  if (!live) violations.push(`pause: not every client was live again within 30 s of ${victim.name} resuming: ${stuck(clients, lastClose)}`);
+  // the taken board's clients must leave the resumed node (4013) and join the new owner
+  const movers = clients.filter((c) => c.boardId === owned[0]);
+  const moved = () => movers.every((c) => gaps.some((g) => g.client === c && g.at > resumedAt));
+  const live = (await waitUntil(moved, 30_000, 20)) && (await waitForRejoins(clients, lastClose, 30_000));
+  if (!live) violations.push(`pause: the taken board's clients did not all move, or not every client was live again, within 30 s of ${victim.name} resuming: ${stuck(clients, lastClose)}`);
   const fenced = (await counter(victim, 'mockboard_appends_fenced_total')) - fencedBefore;
   intruder.ws.close();
   const result = {
     node: victim.name, boardsOwned: owned.length, takenBy, pausedMs: Math.round(resumedAt - pausedAt),
-    appendsFencedAfterResuming: fenced, resumeToAllLiveMs: live ? Math.round(performance.now() - resumedAt) : null,
+    clientsMoved: movers.length, appendsFencedAfterResuming: fenced, resumeToAllLiveMs: live ? Math.round(performance.now() - resumedAt) : null,
   };
   log(`pause: SIGSTOP ${victim.name} (owner of ${owned.length} boards) for ${round(result.pausedMs / 1000, 1)} s; ${other.name} took a board; ` +
-    `after SIGCONT ${fenced} of its appends were fenced and every client was live again in ${round(result.resumeToAllLiveMs / 1000, 2)} s`);
+    `after SIGCONT ${fenced} of its appends were fenced, and the board's ${movers.length} clients had moved and every client was live in ${round(result.resumeToAllLiveMs / 1000, 2)} s`);
   return result;
 }
 
