@@ -141,7 +141,7 @@ async function main() {
     opsOutsideTheirOwnersTurn: twoWriters.length,
     closeCodes,
     fencedAppends: servers.reduce((a, s) => a + countInLog(s.logFile, 'was taken by another node'), 0),
-    relaysToAGoneOwner: servers.reduce((a, s) => a + countInLog(s.logFile, 'cannot be reached'), 0),
+    relaysToAGoneOwner: servers.reduce((a, s) => a + countInLog(s.logFile, 'nothing listens at'), 0),
     owners,
     metricsSinceLastStart: metrics,
     violations: violations.length,
