@@ -55,6 +55,8 @@ export function describe(error: ServerError): string {
       return `This change was not saved: ${error.message}`;
     case "forbidden":
       return "You can watch this board but not edit it.";
+    case "protected":
+      return `This part of the board is ${error.message}. It was put back.`;
     case "bad_json":
     case "unknown_type":
     case "invalid_message":

@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   "not_joined",
   "already_joined",
   "forbidden",
+  "protected",
   "store_unavailable",
   "store_conflict",
   "room_overloaded",
@@ -74,7 +75,15 @@ export const ERROR_CODES = [
   "server_error",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export type ServerError = { t: "error"; code: ErrorCode; message: string; retryable: boolean; clientSeq: number | null };
+/** `elements`: only with `protected` [S12], the stored versions of the protected elements to put back. */
+export type ServerError = {
+  t: "error";
+  code: ErrorCode;
+  message: string;
+  retryable: boolean;
+  clientSeq: number | null;
+  elements?: ElementJson[];
+};
 export type Pong = { t: "pong"; nonce: number };
 /** An interviewer's private note; only sockets of interviewers (and admins) ever receive it. */
 export type PrivateNote = {

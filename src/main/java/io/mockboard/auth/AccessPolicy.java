@@ -3,6 +3,7 @@ package io.mockboard.auth;
 import static io.mockboard.auth.Action.CONTROL_STEPS;
 import static io.mockboard.auth.Action.MANAGE_INVITES;
 import static io.mockboard.auth.Action.MANAGE_SESSION;
+import static io.mockboard.auth.Action.PROTECT_ELEMENTS;
 import static io.mockboard.auth.Action.READ_BOARD;
 import static io.mockboard.auth.Action.READ_PRIVATE;
 import static io.mockboard.auth.Action.READ_SCORECARDS;
@@ -26,7 +27,7 @@ public final class AccessPolicy {
             SessionRole.INTERVIEWER, EnumSet.allOf(Action.class),
             SessionRole.ADMIN, EnumSet.allOf(Action.class),
             SessionRole.CO_INTERVIEWER, EnumSet.of(VIEW_SESSION, READ_BOARD, WRITE_BOARD, READ_PRIVATE, READ_SCORECARDS, REPLAY,
-                    RECORD_AUDIO, MANAGE_INVITES, CONTROL_STEPS, REPLACE_BOARD),
+                    RECORD_AUDIO, MANAGE_INVITES, CONTROL_STEPS, REPLACE_BOARD, PROTECT_ELEMENTS),
             SessionRole.CANDIDATE, EnumSet.of(READ_BOARD, WRITE_BOARD, RECORD_AUDIO),
             SessionRole.OBSERVER, EnumSet.of(READ_BOARD),
             SessionRole.NONE, EnumSet.noneOf(Action.class));

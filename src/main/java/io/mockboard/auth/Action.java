@@ -20,6 +20,8 @@ public enum Action {
     MANAGE_INVITES,
     /** Move the session through its framework steps (the timer everyone sees). */
     CONTROL_STEPS,
+    /** Protect elements of the board (the template's scaffold is protected) and change or unprotect protected ones. */
+    PROTECT_ELEMENTS,
     /** Replace or clear the whole board at once (load a file, clear the board); the board page asks before it does. */
     REPLACE_BOARD,
     /** Start and end the session. */

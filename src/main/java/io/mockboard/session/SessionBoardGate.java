@@ -38,7 +38,7 @@ class SessionBoardGate implements BoardGate {
     /** What the policy lets this standing do on the board; whoever may not write (everyone once the session ended) watches. */
     static Role roleOn(BoardAccess standing) {
         return new Role(standing.role().name().toLowerCase(Locale.ROOT), standing.permits(Action.WRITE_BOARD),
-                standing.permits(Action.READ_PRIVATE));
+                standing.permits(Action.READ_PRIVATE), standing.permits(Action.PROTECT_ELEMENTS));
     }
 
     @Override

@@ -51,7 +51,7 @@ public class SessionService {
         BoardSummary board = boards.create(request.title(), owner.id());
         if (template != null) {
             seeder.seed(board.id(), "template:" + (template.slug() != null ? template.slug() : template.id()), clock.instant(),
-                    templates.elements(template.id()));
+                    templates.boardElements(template.id()));
         }
         SessionEntity session = new SessionEntity();
         session.id = UUID.randomUUID();

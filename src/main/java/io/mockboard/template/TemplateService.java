@@ -2,6 +2,7 @@ package io.mockboard.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.auth.CurrentUser;
@@ -78,6 +79,27 @@ public class TemplateService {
     @Transactional
     public List<ObjectNode> elements(UUID id) {
         return read(require(id).elements, ELEMENTS);
+    }
+
+    /**
+     * The elements a new board starts with: the template's scene with its scaffold protected (sync rule [S12]): the
+     * step frames and the free text (headings, prompts; not the labels inside shapes or on arrows). Candidates
+     * cannot move, edit or delete them; interviewers can, and can unprotect them.
+     */
+    @Transactional
+    public List<ObjectNode> boardElements(UUID id) {
+        List<ObjectNode> elements = elements(id);
+        for (ObjectNode element : elements) {
+            String type = element.path("type").asText();
+            boolean stepFrame = type.equals("frame") && element.path("customData").has("step");
+            boolean freeText = type.equals("text") && !element.hasNonNull("containerId");
+            if (stepFrame || freeText) {
+                JsonNode data = element.path("customData");
+                ObjectNode customData = data.isObject() ? (ObjectNode) data : element.putObject("customData");
+                customData.put("protected", true);
+            }
+        }
+        return elements;
     }
 
     /** Saves a scene (a board's current elements) as a new template owned by this interviewer. */

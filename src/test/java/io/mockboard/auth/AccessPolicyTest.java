@@ -26,7 +26,7 @@ class AccessPolicyTest {
         assertThat(granted(SessionRole.ADMIN, false)).containsExactlyInAnyOrder(Action.values());
         assertThat(granted(SessionRole.CO_INTERVIEWER, false)).containsExactlyInAnyOrder(Action.VIEW_SESSION, Action.READ_BOARD,
                 Action.WRITE_BOARD, Action.READ_PRIVATE, Action.READ_SCORECARDS, Action.REPLAY, Action.MANAGE_INVITES,
-                Action.CONTROL_STEPS, Action.REPLACE_BOARD, Action.RECORD_AUDIO);
+                Action.CONTROL_STEPS, Action.REPLACE_BOARD, Action.RECORD_AUDIO, Action.PROTECT_ELEMENTS);
         assertThat(granted(SessionRole.CANDIDATE, false)).containsExactlyInAnyOrder(Action.READ_BOARD, Action.WRITE_BOARD,
                 Action.RECORD_AUDIO);
         assertThat(granted(SessionRole.OBSERVER, false)).containsExactly(Action.READ_BOARD);

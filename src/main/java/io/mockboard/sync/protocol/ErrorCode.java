@@ -27,6 +27,11 @@ public enum ErrorCode {
     ALREADY_JOINED("already_joined", false),
     /** The participant's role does not allow this message (observers cannot push), or the clientId belongs to someone else. */
     FORBIDDEN("forbidden", false),
+    /**
+     * [S12] The push changes an element the interviewer protected (or would protect one), and this participant may
+     * not: the whole push is refused; {@code elements} holds the stored versions to put back.
+     */
+    PROTECTED("protected", false),
     /** A renewed sign-in ({@code auth}) was not accepted: not a valid token of the person on this socket. */
     UNAUTHORIZED("unauthorized", false),
     /** The op log could not be written or read; a held push is retried by the server and acknowledged later. */

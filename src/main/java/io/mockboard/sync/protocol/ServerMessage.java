@@ -129,21 +129,33 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     }
 
     /**
-     * A refusal or notice. {@code clientSeq} names the push it is about, or is null.
+     * A refusal or notice. {@code clientSeq} names the push it is about, or is null. {@code elements}: only with
+     * {@link ErrorCode#PROTECTED}, the stored versions of the protected elements the push would have changed (the
+     * client puts them back); absent otherwise.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Error(
             @JsonProperty("code") ErrorCode code,
             @JsonProperty("message") String message,
             @JsonProperty("retryable") boolean retryable,
-            @JsonProperty("clientSeq") Long clientSeq)
+            @JsonProperty("clientSeq") Long clientSeq,
+            @JsonProperty("elements") @JsonInclude(JsonInclude.Include.NON_NULL) List<ObjectNode> elements)
             implements ServerMessage {
         public Error {
             Objects.requireNonNull(code, "code");
         }
 
+        public Error(ErrorCode code, String message, boolean retryable, Long clientSeq) {
+            this(code, message, retryable, clientSeq, null);
+        }
+
         public static Error of(ErrorCode code, String message, Long clientSeq) {
             return new Error(code, message, code.retryable(), clientSeq);
+        }
+
+        /** [S12] A push refused because it changes protected elements; {@code stored}: their versions to put back. */
+        public static Error protectedElements(String message, long clientSeq, List<ObjectNode> stored) {
+            return new Error(ErrorCode.PROTECTED, message, false, clientSeq, List.copyOf(stored));
         }
 
         public static Error of(ErrorCode code, String message) {

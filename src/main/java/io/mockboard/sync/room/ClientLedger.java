@@ -6,6 +6,7 @@ import io.mockboard.sync.protocol.ErrorCode;
 import io.mockboard.sync.protocol.ServerMessage;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Exactly-once bookkeeping per clientId ([S4]), and the only gate a push passes. Every push the room receives
@@ -70,6 +71,17 @@ final class ClientLedger {
      * pushes not stored yet (at {@code maxPendingOps} the push is refused and held, [S11]).
      */
     Outcome admit(RoomSession from, ClientMessage.Push push, boolean ready, int pending) {
+        return admit(from, push, ready, pending, (who, p) -> Optional.empty());
+    }
+
+    /** A rule of the board's content a push must keep ([S12]): its refusal, or empty. */
+    @FunctionalInterface
+    interface ContentRule {
+        Optional<ServerMessage.Error> refusal(RoomSession.Live who, ClientMessage.Push push);
+    }
+
+    /** As {@link #admit(RoomSession, ClientMessage.Push, boolean, int)}, refusing a new push that breaks {@code rule}. */
+    Outcome admit(RoomSession from, ClientMessage.Push push, boolean ready, int pending, ContentRule rule) {
         long clientSeq = push.clientSeq();
         if (!(from instanceof RoomSession.Live live)) {
             return refused(ErrorCode.NOT_JOINED, "wait for the welcome before pushing", clientSeq);
@@ -94,6 +106,10 @@ final class ClientLedger {
             hold(cursor, clientSeq);
             return refused(ErrorCode.ROOM_OVERLOADED,
                     "too many changes are waiting to be saved; re-send this one shortly", clientSeq);
+        }
+        Optional<ServerMessage.Error> broken = rule.refusal(live, push);
+        if (broken.isPresent()) {
+            return new Refused(broken.get());
         }
         cursor.accepted = clientSeq;
         if (cursor.holdFrom != 0 && clientSeq <= cursor.holdFrom) {

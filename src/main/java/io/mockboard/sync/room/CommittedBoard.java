@@ -6,6 +6,7 @@ import io.mockboard.sync.protocol.ServerMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The board as committed: the merged {@link Scene} ([S5]), the head seq, and the most recent
@@ -59,6 +60,11 @@ final class CommittedBoard {
     /** Every element, tombstones included, in scene order. */
     List<ObjectNode> elements() {
         return scene.elements();
+    }
+
+    /** The element with this id as stored (a tombstone too), if any. */
+    Optional<ObjectNode> element(String id) {
+        return scene.get(id);
     }
 
     /** [S6] What a client that has everything up to {@code lastSeq} needs to reach the head. */

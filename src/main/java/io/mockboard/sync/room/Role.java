@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * @param name the role's lower-case name, shown to the others on the board
  * @param canEdit whether pushes are allowed; whoever may not edit only watches (and may send presence)
  * @param seesPrivate whether interviewer-private events (notes, unrevealed hints) may reach this participant's socket
+ * @param canProtect whether this participant may change protected elements, and protect or unprotect any ([S12])
  */
-public record Role(String name, boolean canEdit, boolean seesPrivate) {
+public record Role(String name, boolean canEdit, boolean seesPrivate, boolean canProtect) {
     /** The wire name of everyone who may not edit: clients show the board read-only to them. */
     public static final String WATCHING = "observer";
 

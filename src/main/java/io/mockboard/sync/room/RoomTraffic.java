@@ -198,7 +198,8 @@ final class RoomTraffic {
     // ---------------------------------------------------------------- pushes: one outcome each, from the ledger
 
     private void onPush(RoomSession from, ClientMessage.Push push) {
-        switch (ledger.admit(from, push, lifecycle.ready(), commits.pending())) {
+        switch (ledger.admit(from, push, lifecycle.ready(), commits.pending(),
+                (who, p) -> ProtectedElements.refusal(who.who().role(), p.clientSeq(), p.elements(), board))) {
             case ClientLedger.Accept accepted -> commits.enqueue(accepted); // acked once stored ([S3])
             case ClientLedger.AwaitingCommit waiting -> {
                 // in flight or queued: the ack follows the commit, to this client's current session

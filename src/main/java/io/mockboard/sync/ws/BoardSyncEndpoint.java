@@ -25,6 +25,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -146,6 +147,13 @@ public class BoardSyncEndpoint {
             return;
         }
         LOG.error("board socket " + connection.id() + " failed", error);
+    }
+
+    /** A client's connection reset or broken (its network dropped): routine, and the close follows. */
+    @OnError
+    @NonBlocking
+    void broken(IOException error, WebSocketConnection connection) {
+        LOG.debugf("board socket %s broke: %s", connection.id(), error.getMessage());
     }
 
     @OnClose

@@ -636,6 +636,88 @@ class BoardRoomTest {
         assertEquals(List.of(1L), bob.opSeqs());
     }
 
+    // ------------------------------------------------------------------ [S12]
+
+    /** The same element, one version later, protected or not. */
+    static ObjectNode protectedAs(ObjectNode element, boolean on, int nonce) {
+        ObjectNode e = TestElements.next(element, nonce);
+        e.putObject("customData").put("protected", on);
+        return e;
+    }
+
+    @Test
+    @DisplayName("[S12] a candidate's push that moves, edits, deletes or protects a protected element is refused whole, with the stored versions")
+    void protectedElementsRefuseACandidatesChange() throws Exception {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        Conn bob = connect(BOB, "bob-tab", 0);
+        ObjectNode heading = protectedAs(TestElements.text("heading", 1, 1, "a0", "1 · Clarify requirements"), true, 2);
+        ada.push(1, heading);
+        List<ObjectNode> before = committedScene();
+
+        bob.push(1, rect("mine", 1, 1, "a1"), moved(heading, 9, 500, 500));
+        ServerMessage.Error refused = bob.error();
+        assertEquals(ErrorCode.PROTECTED, refused.code());
+        assertEquals(1L, refused.clientSeq());
+        assertFalse(refused.retryable());
+        assertEquals(List.of(heading), refused.elements());
+        assertTrue(refused.message().contains("the text \"1 · Clarify requirements\""), refused.message());
+        assertEquals(before, committedScene());
+
+        bob.push(2, TestElements.deleted(heading, 10));
+        assertEquals(2L, bob.error().clientSeq());
+        ObjectNode edited = TestElements.next(heading, 11).put("text", "mine now");
+        bob.push(3, edited);
+        assertEquals(3L, bob.error().clientSeq());
+        bob.push(4, protectedAs(heading, false, 12));
+        assertEquals(4L, bob.error().clientSeq());
+        bob.push(5, protectedAs(rect("claimed", 1, 1, "a2"), true, 3));
+        assertEquals(ErrorCode.PROTECTED, bob.error().code());
+        assertEquals(5L, bob.error().clientSeq());
+        assertEquals(List.of(), bob.error().elements());
+
+        assertEquals(before, committedScene());
+        assertEquals(1, store.ops(board).size());
+        bob.push(6, rect("mine", 1, 1, "a1"));
+        assertEquals(List.of(2L), bob.ackedSeqs());
+    }
+
+    @Test
+    @DisplayName("[S12] interviewers change protected elements and protect or unprotect any, each an op in the log; unprotected, it is the candidate's too")
+    void interviewersProtectAndUnprotect() throws Exception {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        Conn cy = connect(CY, "cy-tab", 0);
+        Conn bob = connect(BOB, "bob-tab", 0);
+        ObjectNode frame = protectedAs(rect("frame", 1, 1), true, 2);
+        ada.push(1, frame);
+        ObjectNode movedByCy = moved(frame, 3, 40, 40);
+        cy.push(1, movedByCy);
+        ObjectNode unprotected = protectedAs(movedByCy, false, 4);
+        ada.push(2, unprotected);
+        bob.push(1, moved(unprotected, 5, 80, 80));
+
+        assertEquals(List.of(2L), cy.ackedSeqs());
+        assertEquals(List.of(4L), bob.ackedSeqs());
+        List<StoredOp> log = store.ops(board);
+        assertEquals(4, log.size());
+        assertTrue(ProtectedElements.isProtected(log.get(1).elements().getFirst()));
+        assertFalse(ProtectedElements.isProtected(log.get(2).elements().getFirst()));
+        assertEquals(80, committedScene().getFirst().get("x").asInt());
+    }
+
+    @Test
+    @DisplayName("[S12] binding an arrow to a protected element (its boundElements only) is open to everyone")
+    void bindingToAProtectedElementIsOpen() throws Exception {
+        Conn ada = connect(ADA, "ada-tab", 0);
+        Conn bob = connect(BOB, "bob-tab", 0);
+        ObjectNode frame = protectedAs(rect("frame", 1, 1), true, 2);
+        ada.push(1, frame);
+        ObjectNode bound = TestElements.next(frame, 7);
+        bound.putArray("boundElements").addObject().put("id", "arrow").put("type", "arrow");
+        bob.push(1, TestElements.arrow("arrow", 1, 1, "a1"), bound);
+        assertEquals(List.of(2L), bob.ackedSeqs());
+        assertEquals(2, store.ops(board).size());
+    }
+
     // ------------------------------------------------------------------ [S10]
 
     @Test

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 class RoleTest {
     @Test
     void whoeverMayNotEditIsAnObserverOnTheWire() {
-        assertThat(new Role("candidate", true, false).wire()).isEqualTo("candidate");
-        assertThat(new Role("interviewer", false, true).wire()).isEqualTo("observer");
+        assertThat(new Role("candidate", true, false, false).wire()).isEqualTo("candidate");
+        assertThat(new Role("interviewer", false, true, true).wire()).isEqualTo("observer");
     }
 
     @Test
     void aRoleNameIsAShortLowerCaseWord() {
-        assertThatThrownBy(() -> new Role("Interviewer", true, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Role("", true, true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Role("a\"b", true, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Role("Interviewer", true, true, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Role("", true, true, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Role("a\"b", true, true, true)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -285,6 +285,45 @@ class BoardSyncEndpointTest {
     }
 
     @Test
+    @DisplayName("[S12] a template's scaffold is protected: a candidate moving a step frame is refused on the wire with its stored version; the interviewer moves it")
+    void protectedScaffoldIsRefusedOnTheWire() throws Exception {
+        String session = given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("title", "scaffold", "template", "ml-system-design-scaffold"))
+                .when().post("/api/sessions").then().statusCode(201).extract().path("id");
+        boardId = given().auth().oauth2(token).when().get("/api/sessions/" + session).then().statusCode(200).extract().path("boardId");
+        given().auth().oauth2(token).when().post("/api/sessions/" + session + "/start").then().statusCode(200);
+        String guest = io.mockboard.session.TestSessions.joinAsGuest(
+                io.mockboard.session.TestSessions.link(token, session, "candidate", false), "Cam");
+
+        try (WsTestClient cam = WsTestClient.connect(wsUri(), Map.of("Cookie", "mockboard_guest=" + guest));
+                WsTestClient interviewer = join("interviewer", 0)) {
+            cam.send(hello("cam", 0));
+            JsonNode welcome = cam.await("welcome");
+            List<JsonNode> scene = new java.util.ArrayList<>();
+            welcome.path("snapshot").path("elements").forEach(scene::add);
+            welcome.path("ops").forEach(op -> op.path("elements").forEach(scene::add));
+            JsonNode frame = scene.stream().filter(e -> e.path("type").asText().equals("frame")).findFirst().orElseThrow();
+            assertThat(frame.path("customData").path("protected").asBoolean()).isTrue();
+            assertThat(scene).filteredOn(e -> e.path("type").asText().equals("text"))
+                    .allMatch(e -> e.path("customData").path("protected").asBoolean());
+
+            com.fasterxml.jackson.databind.node.ObjectNode moved = ((com.fasterxml.jackson.databind.node.ObjectNode) frame.deepCopy())
+                    .put("x", frame.path("x").asDouble() + 300).put("version", frame.path("version").asLong() + 1);
+            cam.send(Map.of("t", "push", "clientSeq", 1, "elements", List.of(moved)));
+            JsonNode refused = cam.await("error");
+            assertThat(refused.path("code").asText()).isEqualTo("protected");
+            assertThat(refused.path("retryable").asBoolean()).isFalse();
+            assertThat(refused.path("clientSeq").asLong()).isEqualTo(1);
+            assertThat(refused.path("elements")).hasSize(1);
+            assertThat(refused.path("elements").get(0)).isEqualTo(frame);
+
+            interviewer.send(Map.of("t", "push", "clientSeq", 1, "elements", List.of(moved)));
+            interviewer.await("ack");
+            assertThat(cam.await("op").path("elements").get(0).path("x").asDouble()).isEqualTo(frame.path("x").asDouble() + 300);
+        }
+    }
+
+    @Test
     @DisplayName("[S9] a push before hello is refused with not_joined")
     void pushBeforeHelloIsRefused() {
         try (WsTestClient a = WsTestClient.connect(wsUri(), token)) {
