@@ -13,6 +13,7 @@ import { StepBar } from "../session/StepBar";
 import { useInterview } from "../session/useInterview";
 import { Notice, TopBar } from "../ui/TopBar";
 import { BoardMenu } from "./BoardMenu";
+import { ProtectButton, ProtectedBadges } from "./Protection";
 import { StatusBadge } from "./StatusBadge";
 import { useBoardSync, type Notice as NoticeText } from "./useBoardSync";
 
@@ -64,6 +65,7 @@ export function BoardPage({ boardId }: Props) {
   const { title, me } = sync;
 
   const manages = !readOnly && !ended && (interview.context?.replacesBoard ?? false);
+  const protects = boardId !== null && !readOnly && !ended && (interview.context?.protectsElements ?? false);
 
   return (
     <div className="board-shell">
@@ -73,6 +75,7 @@ export function BoardPage({ boardId }: Props) {
             onMove={interview.moveTo} />
         )}
         <span className="spacer" />
+        {protects && <ProtectButton api={api} />}
         {interview.hasPanel && (
           <button type="button" className="panel-toggle" aria-pressed={interview.panelOpen} title="Interviewer panel (Alt+I)"
             onClick={interview.togglePanel}>
@@ -137,6 +140,7 @@ export function BoardPage({ boardId }: Props) {
           >
             <BoardMenu api={api} manages={manages} onNotice={(text, severity) => setNotice({ text, severity })} />
           </Excalidraw>
+          <ProtectedBadges api={api} />
           <CallVideos state={call.state} nameOf={(id) => names.get(id) ?? "Someone"} />
         </main>
         {interview.panel && <InterviewerPanel {...interview.panel} />}

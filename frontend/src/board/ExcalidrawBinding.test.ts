@@ -72,6 +72,19 @@ describe("ExcalidrawBinding", () => {
     expect(pushes[1].map((e) => `${e.id}@${e.version}/${e.versionNonce}`)).toEqual(["a@5/1"]);
   });
 
+  it("[S12] puts back an element as stored although the local version is newer, and does not send it again", () => {
+    const scene = fakeScene([el("frame", 1)]);
+    const pushes: ElementJson[][] = [];
+    const binding = new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) });
+    binding.flush();
+    scene.set([{ ...el("frame", 4), x: 300 }]); // dragged locally, refused by the server
+    binding.flush();
+    binding.putBack([el("frame", 1)]);
+    expect(scene.updates.at(-1)).toMatchObject({ captureUpdate: "NEVER", elements: [el("frame", 1)] });
+    binding.flush();
+    expect(pushes).toHaveLength(2);
+  });
+
   it("splits a very large change into several pushes", () => {
     const many = Array.from({ length: 1_200 }, (_, i) => el(`e${i}`, 1));
     const scene = fakeScene(many);

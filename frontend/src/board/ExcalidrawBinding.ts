@@ -84,6 +84,19 @@ export class ExcalidrawBinding {
     this.api.updateScene({ elements: merged, captureUpdate: CaptureUpdateAction.NEVER });
   }
 
+  /**
+   * [S12] Puts elements back as the server stores them, whatever the local version (the server refused a change of
+   * protected elements), and remembers them so they are not sent again.
+   */
+  putBack(stored: ElementJson[]): void {
+    const { elements } = sanitize(stored, this.restore);
+    if (elements.length === 0) return;
+    const byId = new Map(elements.map((e) => [e.id, e]));
+    const scene = this.api.getSceneElementsIncludingDeleted().map((e) => byId.get(e.id) ?? e);
+    for (const element of elements) this.known.set(element.id, element.version);
+    this.api.updateScene({ elements: scene as Parameters<SceneApi["updateScene"]>[0]["elements"], captureUpdate: CaptureUpdateAction.NEVER });
+  }
+
   dispose(): void {
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flush();

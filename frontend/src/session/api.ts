@@ -9,6 +9,8 @@ export type BoardContext = {
   seesPrivate: boolean;
   /** May load a file over the whole board or clear it (interviewers; the owner of their own board). */
   replacesBoard: boolean;
+  /** May protect elements and change protected ones [S12] (interviewers). */
+  protectsElements: boolean;
 };
 
 export type FlowStep = { id: string; number: number; title: string; minutes: number };

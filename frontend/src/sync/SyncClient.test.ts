@@ -14,6 +14,7 @@ function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
   const statuses: { status: SyncStatus; unsent: number }[] = [];
   const notices: string[] = [];
   const signals: SignalMessage[] = [];
+  const putBack: ElementJson[][] = [];
   const client = new SyncClient({
     clientId: "tab-1",
     timers,
@@ -28,12 +29,13 @@ function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
       status: (status, unsent) => statuses.push({ status, unsent }),
       notice: (message) => notices.push(message),
       signal: (signal) => signals.push(signal),
+      putBack: (elements) => putBack.push(elements),
     },
   });
   const last = () => sockets[sockets.length - 1];
   const welcome = (head: number, ops: ServerMessage[] = []) =>
     last().receive({ t: "welcome", sessionId: "s", head, ops: ops as never, you: null as never, peers: [] });
-  return { client, sockets, timers, remote, statuses, notices, signals, last, welcome };
+  return { client, sockets, timers, remote, statuses, notices, signals, putBack, last, welcome };
 }
 
 describe("SyncClient", () => {
@@ -172,6 +174,20 @@ describe("SyncClient", () => {
     t.last().receive({ t: "error", code: "too_large", message: "too big", retryable: false, clientSeq: 1 });
     expect(t.client.unsent).toBe(1);
     expect(t.notices[0]).toContain("too large");
+  });
+
+  it("[S12] drops a change of protected elements, puts them back as stored and says why", () => {
+    const t = setup();
+    t.client.start();
+    t.last().onopen?.();
+    t.welcome(0);
+    t.client.push([element("frame")]);
+    const stored = { ...element("frame"), version: 1, customData: { protected: true } };
+    t.last().receive({ t: "error", code: "protected", message: "protected by the interviewer: the frame \"1 · Clarify\" cannot be moved, edited or deleted",
+      retryable: false, clientSeq: 1, elements: [stored] });
+    expect(t.client.unsent).toBe(0);
+    expect(t.putBack).toEqual([[stored]]);
+    expect(t.notices[0]).toBe("This part of the board is protected by the interviewer: the frame \"1 · Clarify\" cannot be moved, edited or deleted. It was put back.");
   });
 
   it("re-sends pending pushes after a retryable refusal", () => {

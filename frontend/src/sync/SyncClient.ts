@@ -269,6 +269,7 @@ export class SyncClient {
         return;
       case "drop":
         this.outbox.drop(action.clientSeq);
+        if (action.putBack.length > 0) this.options.listener.putBack?.(action.putBack);
         this.options.listener.notice(action.text, "error");
         this.report();
         return;

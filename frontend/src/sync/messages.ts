@@ -1,5 +1,5 @@
 import { exhaustive } from "../assertNever";
-import type { ServerError, ServerMessage } from "./protocol";
+import type { ElementJson, ServerError, ServerMessage } from "./protocol";
 
 /** Every server message type, checked against the union: a new type does not compile until it is listed. */
 const SERVER_TYPES: Record<ServerMessage["t"], true> = {
@@ -79,7 +79,7 @@ export function describe(error: ServerError): string {
 /** What the client does about an error message. */
 export type ErrorAction =
   | { kind: "check-sign-in" }
-  | { kind: "drop"; clientSeq: number; text: string }
+  | { kind: "drop"; clientSeq: number; text: string; putBack: ElementJson[] }
   | { kind: "notice"; text: string; severity: "info" | "error" }
   | { kind: "resend" };
 
@@ -88,7 +88,10 @@ export function errorAction(error: ServerError): ErrorAction {
   // the renewed token was refused: ask the page's sign-in (it says so if the sign-in has ended)
   if (error.code === "unauthorized") return { kind: "check-sign-in" };
   // the server refused this change for good: drop it so the queue can move on, and say so
-  if (error.clientSeq !== null && !error.retryable) return { kind: "drop", clientSeq: error.clientSeq, text: describe(error) };
+  // (a refused change of protected elements [S12] also puts them back as stored)
+  if (error.clientSeq !== null && !error.retryable) {
+    return { kind: "drop", clientSeq: error.clientSeq, text: describe(error), putBack: error.elements ?? [] };
+  }
   if (error.code === "store_unavailable") {
     // the server holds the push and stores it as soon as it can; the ack follows
     return { kind: "notice", text: "Saving is delayed: the server cannot reach its database. Your changes are kept.", severity: "info" };

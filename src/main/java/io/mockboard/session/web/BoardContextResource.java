@@ -26,10 +26,10 @@ public class BoardContextResource {
 
     /**
      * {@code sessionId} is null for a board outside any session; {@code replacesBoard}: may load a file over the
-     * board or clear it.
+     * board or clear it; {@code protectsElements}: may protect elements and change protected ones ([S12]).
      */
     public record BoardContext(UUID sessionId, String role, boolean ended, boolean controlsSteps, boolean seesPrivate,
-            boolean replacesBoard) {}
+            boolean replacesBoard, boolean protectsElements) {}
 
     @GET
     @Operation(summary = "The board's session and the caller's role on it")
@@ -38,6 +38,7 @@ public class BoardContextResource {
         BoardAccess standing = access.onBoard(access.requireOnBoard(boardId, user, Action.READ_BOARD), user);
         return new BoardContext(standing.sessionId(), standing.role().name().toLowerCase(java.util.Locale.ROOT), standing.ended(),
                 standing.sessionId() != null && standing.permits(Action.CONTROL_STEPS), standing.permits(Action.READ_PRIVATE),
-                !standing.ended() && standing.permits(Action.REPLACE_BOARD));
+                !standing.ended() && standing.permits(Action.REPLACE_BOARD),
+                !standing.ended() && standing.permits(Action.PROTECT_ELEMENTS));
     }
 }

@@ -120,9 +120,9 @@ class FlowTest {
         given().cookie("mockboard_guest", guest).when().get("/api/boards/" + s.get("boardId") + "/context").then().statusCode(200)
                 .body("sessionId", equalTo(s.get("id"))).body("role", equalTo("candidate"))
                 .body("controlsSteps", equalTo(false)).body("seesPrivate", equalTo(false))
-                .body("replacesBoard", equalTo(false));
+                .body("replacesBoard", equalTo(false)).body("protectsElements", equalTo(false));
         given().auth().oauth2(alice).when().get("/api/boards/" + s.get("boardId") + "/context").then().statusCode(200)
                 .body("role", equalTo("interviewer")).body("controlsSteps", equalTo(true)).body("seesPrivate", equalTo(true))
-                .body("replacesBoard", equalTo(true));
+                .body("replacesBoard", equalTo(true)).body("protectsElements", equalTo(true));
     }
 }

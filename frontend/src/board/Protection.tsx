@@ -1,0 +1,103 @@
+import { newElementWith, sceneCoordsToViewportCoords } from "@excalidraw/excalidraw";
+import type { ExcalidrawElement } from "@excalidraw/excalidraw/element/types";
+import type { AppState, ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import { useEffect, useState } from "react";
+
+/**
+ * Protected elements [S12]: `customData.protected` marks an element (a template's scaffold starts so) that only
+ * interviewers may change; the server refuses anyone else's change and the page puts the element back. Here:
+ * the lock badges everyone sees, and the interviewer's Protect / Unprotect of the selection (Alt+P).
+ */
+export function isProtected(element: { customData?: Record<string, unknown> }): boolean {
+  return element.customData?.protected === true;
+}
+
+type SceneState = { elements: readonly ExcalidrawElement[]; appState: AppState };
+
+/** The canvas's elements and view, following every change (one update per animation frame). */
+function useScene(api: ExcalidrawImperativeAPI | null): SceneState | null {
+  const [scene, setScene] = useState<SceneState | null>(null);
+  useEffect(() => {
+    if (!api) return;
+    let frame = 0;
+    const read = () => {
+      frame = 0;
+      setScene({ elements: api.getSceneElements(), appState: api.getAppState() });
+    };
+    read();
+    const unsubscribe = api.onChange(() => {
+      if (frame === 0) frame = requestAnimationFrame(read);
+    });
+    return () => {
+      unsubscribe();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, [api]);
+  return scene;
+}
+
+/** The selection protected (or unprotected) in one change, as a new version of each element. */
+export function toggleProtection(api: ExcalidrawImperativeAPI): void {
+  const selected = api.getAppState().selectedElementIds;
+  const chosen = api.getSceneElements().filter((e) => selected[e.id]);
+  if (chosen.length === 0) return;
+  const protect = !chosen.every(isProtected);
+  api.updateScene({
+    elements: api.getSceneElements().map((e) =>
+      selected[e.id] ? newElementWith(e, { customData: { ...e.customData, protected: protect } }) : e,
+    ),
+  });
+}
+
+type ButtonProps = { api: ExcalidrawImperativeAPI | null };
+
+/** Protect / Unprotect for the current selection; Alt+P does the same. Interviewers only. */
+export function ProtectButton({ api }: ButtonProps) {
+  const scene = useScene(api);
+  useEffect(() => {
+    if (!api) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyP") {
+        event.preventDefault();
+        toggleProtection(api);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [api]);
+  if (!api || !scene) return null;
+  const selected = scene.elements.filter((e) => scene.appState.selectedElementIds[e.id] && !e.isDeleted);
+  if (selected.length === 0) return null;
+  const unprotect = selected.every(isProtected);
+  return (
+    <button type="button" className="panel-toggle protect-toggle" data-testid="protect-toggle" onClick={() => toggleProtection(api)}
+      title={unprotect ? "Let the candidate change the selection (Alt+P)" : "Keep the candidate from changing the selection (Alt+P)"}>
+      {unprotect ? "Unprotect" : "Protect"}
+    </button>
+  );
+}
+
+/**
+ * A lock badge at the top-right corner of every protected element, for everyone on the board. Elements inside a
+ * protected frame share the frame's badge.
+ */
+export function ProtectedBadges({ api }: ButtonProps) {
+  const scene = useScene(api);
+  if (!scene) return null;
+  const { elements, appState } = scene;
+  const lockedFrames = new Set(elements.filter((e) => e.type === "frame" && isProtected(e) && !e.isDeleted).map((e) => e.id));
+  const badges = elements.filter((e) => !e.isDeleted && isProtected(e) && !(e.frameId && lockedFrames.has(e.frameId)));
+  return (
+    <div className="protected-badges" aria-hidden="true">
+      {badges.map((e) => {
+        const corner = sceneCoordsToViewportCoords({ sceneX: e.x + e.width, sceneY: e.y }, appState);
+        return (
+          <span key={e.id} className="protected-badge" data-testid="protected-badge" title="Protected by the interviewer"
+            style={{ left: corner.x - appState.offsetLeft, top: corner.y - appState.offsetTop }}>
+            🔒
+          </span>
+        );
+      })}
+    </div>
+  );
+}
