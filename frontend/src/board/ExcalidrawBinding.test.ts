@@ -72,15 +72,15 @@ describe("ExcalidrawBinding", () => {
     expect(pushes[1].map((e) => `${e.id}@${e.version}/${e.versionNonce}`)).toEqual(["a@5/1"]);
   });
 
-  it("[S12] puts back an element as stored although the local version is newer, and does not send it again", () => {
+  it("[S12] undoes a refused push: its elements as stored although the local ones are newer, its new ones removed, nothing sent again", () => {
     const scene = fakeScene([el("frame", 1)]);
     const pushes: ElementJson[][] = [];
     const binding = new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) });
     binding.flush();
-    scene.set([{ ...el("frame", 4), x: 300 }]); // dragged locally, refused by the server
+    scene.set([{ ...el("frame", 4), x: 300 }, el("copy", 1)]); // dragged and duplicated locally, refused by the server
     binding.flush();
-    binding.putBack([el("frame", 1)]);
-    expect(scene.updates.at(-1)).toMatchObject({ captureUpdate: "NEVER", elements: [el("frame", 1)] });
+    binding.putBack([el("frame", 1)], pushes[1]);
+    expect(scene.updates.at(-1)).toMatchObject({ captureUpdate: "NEVER", elements: [el("frame", 1), { ...el("copy", 1), isDeleted: true }] });
     binding.flush();
     expect(pushes).toHaveLength(2);
   });

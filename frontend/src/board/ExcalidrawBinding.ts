@@ -85,15 +85,21 @@ export class ExcalidrawBinding {
   }
 
   /**
-   * [S12] Puts elements back as the server stores them, whatever the local version (the server refused a change of
-   * protected elements), and remembers them so they are not sent again.
+   * [S12] Undoes a push the server refused whole (it changed protected elements): its elements go back to the
+   * server's versions whatever the local ones, and those the server does not have (new in that push) are removed.
+   * Both are remembered, so nothing of it is sent again.
    */
-  putBack(stored: ElementJson[]): void {
+  putBack(stored: ElementJson[], refused: ElementJson[]): void {
     const { elements } = sanitize(stored, this.restore);
-    if (elements.length === 0) return;
     const byId = new Map(elements.map((e) => [e.id, e]));
-    const scene = this.api.getSceneElementsIncludingDeleted().map((e) => byId.get(e.id) ?? e);
-    for (const element of elements) this.known.set(element.id, element.version);
+    const gone = new Set(refused.filter((e) => !byId.has(e.id)).map((e) => e.id));
+    if (byId.size === 0 && gone.size === 0) return;
+    const scene = this.api.getSceneElementsIncludingDeleted().map((e) => {
+      const back = byId.get(e.id);
+      if (back) return back;
+      return gone.has(e.id) ? { ...e, isDeleted: true } : e;
+    });
+    for (const element of scene) if (byId.has(element.id) || gone.has(element.id)) this.known.set(element.id, element.version);
     this.api.updateScene({ elements: scene as Parameters<SceneApi["updateScene"]>[0]["elements"], captureUpdate: CaptureUpdateAction.NEVER });
   }
 

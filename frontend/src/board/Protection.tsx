@@ -36,16 +36,19 @@ function useScene(api: ExcalidrawImperativeAPI | null): SceneState | null {
   return scene;
 }
 
-/** The selection protected (or unprotected) in one change, as a new version of each element. */
+/**
+ * The selection protected (or unprotected) in one change, as a new version of each element. A selected frame takes
+ * what is inside it along: moving a frame moves its contents, so they go together.
+ */
 export function toggleProtection(api: ExcalidrawImperativeAPI): void {
   const selected = api.getAppState().selectedElementIds;
-  const chosen = api.getSceneElements().filter((e) => selected[e.id]);
-  if (chosen.length === 0) return;
-  const protect = !chosen.every(isProtected);
+  const elements = api.getSceneElements();
+  const frames = new Set(elements.filter((e) => selected[e.id] && e.type === "frame").map((e) => e.id));
+  const chosen = (e: ExcalidrawElement) => Boolean(selected[e.id]) || (e.frameId !== null && frames.has(e.frameId));
+  if (!elements.some((e) => selected[e.id])) return;
+  const protect = !elements.filter((e) => selected[e.id]).every(isProtected);
   api.updateScene({
-    elements: api.getSceneElements().map((e) =>
-      selected[e.id] ? newElementWith(e, { customData: { ...e.customData, protected: protect } }) : e,
-    ),
+    elements: elements.map((e) => (chosen(e) ? newElementWith(e, { customData: { ...e.customData, protected: protect } }) : e)),
   });
 }
 
@@ -77,6 +80,16 @@ export function ProtectButton({ api }: ButtonProps) {
   );
 }
 
+/** A small padlock, drawn (no emoji font needed). */
+function LockIcon() {
+  return (
+    <svg width="10" height="12" viewBox="0 0 10 12" aria-hidden="true">
+      <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <rect x="1" y="5" width="8" height="6.5" rx="1.2" fill="currentColor" />
+    </svg>
+  );
+}
+
 /**
  * A lock badge at the top-right corner of every protected element, for everyone on the board. Elements inside a
  * protected frame share the frame's badge.
@@ -94,7 +107,7 @@ export function ProtectedBadges({ api }: ButtonProps) {
         return (
           <span key={e.id} className="protected-badge" data-testid="protected-badge" title="Protected by the interviewer"
             style={{ left: corner.x - appState.offsetLeft, top: corner.y - appState.offsetTop }}>
-            🔒
+            <LockIcon />
           </span>
         );
       })}

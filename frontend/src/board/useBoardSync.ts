@@ -89,7 +89,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
         connect: () => new WebSocket(url) as unknown as SocketLike,
         signIn: session.accessToken === null ? undefined : keeper,
         listener: {
-          putBack: (elements) => bindingRef.current?.putBack(elements),
+          putBack: (stored, refused) => bindingRef.current?.putBack(stored, refused),
           remote: (elements) => {
             bindingRef.current?.applyRemote(elements);
             if (elements.some((e) => e.type === "image")) files.fetchMissing();

@@ -29,7 +29,7 @@ function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
       status: (status, unsent) => statuses.push({ status, unsent }),
       notice: (message) => notices.push(message),
       signal: (signal) => signals.push(signal),
-      putBack: (elements) => putBack.push(elements),
+      putBack: (stored, refused) => putBack.push([...stored, ...refused]),
     },
   });
   const last = () => sockets[sockets.length - 1];
@@ -186,7 +186,7 @@ describe("SyncClient", () => {
     t.last().receive({ t: "error", code: "protected", message: "protected by the interviewer: the frame \"1 · Clarify\" cannot be moved, edited or deleted",
       retryable: false, clientSeq: 1, elements: [stored] });
     expect(t.client.unsent).toBe(0);
-    expect(t.putBack).toEqual([[stored]]);
+    expect(t.putBack).toEqual([[stored, element("frame")]]);
     expect(t.notices[0]).toBe("This part of the board is protected by the interviewer: the frame \"1 · Clarify\" cannot be moved, edited or deleted. It was put back.");
   });
 

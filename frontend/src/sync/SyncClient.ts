@@ -268,8 +268,11 @@ export class SyncClient {
         void this.options.signIn?.check();
         return;
       case "drop":
+        if (action.putBack) {
+          const refused = this.outbox.entries.find((p) => p.clientSeq === action.clientSeq)?.elements ?? [];
+          this.options.listener.putBack?.(action.putBack, refused);
+        }
         this.outbox.drop(action.clientSeq);
-        if (action.putBack.length > 0) this.options.listener.putBack?.(action.putBack);
         this.options.listener.notice(action.text, "error");
         this.report();
         return;

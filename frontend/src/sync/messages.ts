@@ -79,7 +79,7 @@ export function describe(error: ServerError): string {
 /** What the client does about an error message. */
 export type ErrorAction =
   | { kind: "check-sign-in" }
-  | { kind: "drop"; clientSeq: number; text: string; putBack: ElementJson[] }
+  | { kind: "drop"; clientSeq: number; text: string; putBack: ElementJson[] | null }
   | { kind: "notice"; text: string; severity: "info" | "error" }
   | { kind: "resend" };
 
@@ -90,7 +90,7 @@ export function errorAction(error: ServerError): ErrorAction {
   // the server refused this change for good: drop it so the queue can move on, and say so
   // (a refused change of protected elements [S12] also puts them back as stored)
   if (error.clientSeq !== null && !error.retryable) {
-    return { kind: "drop", clientSeq: error.clientSeq, text: describe(error), putBack: error.elements ?? [] };
+    return { kind: "drop", clientSeq: error.clientSeq, text: describe(error), putBack: error.elements ?? null };
   }
   if (error.code === "store_unavailable") {
     // the server holds the push and stores it as soon as it can; the ack follows

@@ -36,8 +36,11 @@ export interface SyncListener {
   remote(elements: ElementJson[], source: "snapshot" | "op"): void;
   /** Connection state and how many elements have changes not yet acknowledged. */
   status(status: SyncStatus, unsentElements: number): void;
-  /** [S12] Elements as the server stores them, to put back whatever the local version (a refused change of protected ones). */
-  putBack?(elements: ElementJson[]): void;
+  /**
+   * [S12] A push refused whole (it changed protected elements): `stored` are the server's versions of its elements, to
+   * put back whatever the local version; `refused` are the push's own elements (those not stored are new: removed).
+   */
+  putBack?(stored: ElementJson[], refused: ElementJson[]): void;
   /** A message for the person at the keyboard, in plain words. */
   notice(message: string, severity: "info" | "error"): void;
   peers?(you: Peer | null, peers: Peer[]): void;

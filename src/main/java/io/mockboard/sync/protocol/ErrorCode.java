@@ -29,7 +29,7 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", false),
     /**
      * [S12] The push changes an element the interviewer protected (or would protect one), and this participant may
-     * not: the whole push is refused; {@code elements} holds the stored versions to put back.
+     * not: the whole push is refused; {@code elements} holds the stored versions of the push's elements, to put back.
      */
     PROTECTED("protected", false),
     /** A renewed sign-in ({@code auth}) was not accepted: not a valid token of the person on this socket. */

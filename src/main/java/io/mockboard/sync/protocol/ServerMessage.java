@@ -130,8 +130,8 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /**
      * A refusal or notice. {@code clientSeq} names the push it is about, or is null. {@code elements}: only with
-     * {@link ErrorCode#PROTECTED}, the stored versions of the protected elements the push would have changed (the
-     * client puts them back); absent otherwise.
+     * {@link ErrorCode#PROTECTED}, the stored versions of the refused push's elements (the client
+     * puts them back, and removes those of its elements the board does not have); absent otherwise.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Error(

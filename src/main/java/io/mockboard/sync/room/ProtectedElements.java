@@ -15,8 +15,8 @@ import java.util.Set;
  * scaffold: its step frames, headings and prompts) can be moved, edited, deleted or unprotected only by a
  * participant whose role may protect; nobody else may protect an element either. Binding an arrow to a protected
  * element stays open to everyone: a change of a protected element's {@code boundElements} alone is allowed.
- * A push that breaks the rule is refused whole, with the stored versions of the elements it touched, so the
- * client can put them back. Excalidraw's own {@code locked} is a hint any client can undo; this is enforced.
+ * A push that breaks the rule is refused whole, with the stored versions of every element it carried (those the
+ * board has), so the client can put all of them back: the push is undone as a whole. Excalidraw's own {@code locked} is a hint any client can undo; this is enforced.
  */
 final class ProtectedElements {
     static final String FLAG = "protected";
@@ -31,22 +31,25 @@ final class ProtectedElements {
         if (role.canProtect()) {
             return Optional.empty();
         }
-        List<ObjectNode> stored = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (ObjectNode element : pushed) {
             Optional<ObjectNode> current = board.element(Scene.idOf(element));
             boolean wasProtected = current.map(ProtectedElements::isProtected).orElse(false);
             boolean violates = wasProtected ? !onlyBinds(current.get(), element) : isProtected(element);
             if (violates) {
-                current.ifPresent(stored::add);
                 names.add(name(current.orElse(element)));
             }
         }
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ServerMessage.Error.protectedElements("protected by the interviewer: " + String.join(", ", names)
-                + " cannot be moved, edited or deleted", clientSeq, stored));
+        List<ObjectNode> stored = new ArrayList<>();
+        for (ObjectNode element : pushed) {
+            board.element(Scene.idOf(element)).ifPresent(stored::add);
+        }
+        String what = names.getFirst() + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : "");
+        return Optional.of(ServerMessage.Error.protectedElements(
+                "protected by the interviewer: " + what + " cannot be moved, edited or deleted", clientSeq, stored));
     }
 
     static boolean isProtected(JsonNode element) {

@@ -659,7 +659,7 @@ class BoardRoomTest {
         assertEquals(ErrorCode.PROTECTED, refused.code());
         assertEquals(1L, refused.clientSeq());
         assertFalse(refused.retryable());
-        assertEquals(List.of(heading), refused.elements());
+        assertEquals(List.of(heading), refused.elements(), "the stored versions of the push's elements the board has");
         assertTrue(refused.message().contains("the text \"1 · Clarify requirements\""), refused.message());
         assertEquals(before, committedScene());
 
