@@ -6,6 +6,7 @@ import { openSignIn } from "../auth";
 import { CallControls } from "../call/CallControls";
 import { CallVideos } from "../call/CallVideos";
 import { useCall } from "../call/useCall";
+import { useFollowMe } from "../presence/useFollowMe";
 import { useOwnPresence } from "../presence/useOwnPresence";
 import { usePeers } from "../presence/usePeers";
 import { InterviewerPanel } from "../session/InterviewerPanel";
@@ -44,16 +45,33 @@ export function BoardPage({ boardId }: Props) {
     peers: (you, list) => {
       peers.peers(you, list);
       call.onPeers(you, list);
+      followMe.onPeers(you, list);
       setNames(new Map(list.map((p) => [p.sessionId, p.name])));
     },
     presence: peers.presence,
-    signal: (signal) => call.onSignal(signal),
+    signal: (signal) => {
+      if (!followMe.onSignal(signal)) call.onSignal(signal);
+    },
   });
   const recordedSession = interview.context?.sessionId && !interview.context.ended ? interview.context.sessionId : null;
   const call = useCall(boardId ? sync.client : null, http, recordedSession, showError);
   const { call: showCall } = peers;
   useEffect(() => showCall(call.state.peers), [showCall, call.state.peers]);
   const presence = useOwnPresence(api, boardId, sync.client, peers.followedTo);
+  const followMe = useFollowMe(api, boardId ? sync.client : null, peers.follow);
+  const { present, presenting } = followMe;
+  const live = sync.status.kind === "live";
+  useEffect(() => {
+    if (!boardId) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyL") {
+        event.preventDefault();
+        present(!presenting);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [boardId, present, presenting]);
 
   const onApi = useCallback((excalidraw: ExcalidrawImperativeAPI) => {
     window.mockboard = { excalidraw };
@@ -76,6 +94,13 @@ export function BoardPage({ boardId }: Props) {
         )}
         <span className="spacer" />
         {protects && <ProtectButton api={api} />}
+        {boardId && live && !ended && (
+          <button type="button" className="panel-toggle" aria-pressed={presenting} data-testid="follow-me"
+            title={presenting ? "Let everyone look around on their own again (Alt+L)" : "Bring everyone's view to yours (Alt+L)"}
+            onClick={() => present(!presenting)}>
+            {presenting ? "Stop presenting" : "Follow me"}
+          </button>
+        )}
         {interview.hasPanel && (
           <button type="button" className="panel-toggle" aria-pressed={interview.panelOpen} title="Interviewer panel (Alt+I)"
             onClick={interview.togglePanel}>
@@ -112,6 +137,14 @@ export function BoardPage({ boardId }: Props) {
           as soon as you sign in again.
           <button type="button" className="primary" onClick={openSignIn} autoFocus>
             Sign in again
+          </button>
+        </div>
+      )}
+      {followMe.leader && (
+        <div className="notice info following" role="status" data-testid="following">
+          Following {followMe.leader.name}
+          <button type="button" className="text-button" onClick={followMe.stop}>
+            Stop
           </button>
         </div>
       )}

@@ -1,6 +1,8 @@
 import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useCallback, useRef } from "react";
 import type { Peer, PeerPresence } from "../sync/protocol";
+
+type Viewport = NonNullable<PeerPresence["viewport"]>;
 import { collaborators, type CallView } from "./collaborators";
 import { followViewport } from "./follow";
 
@@ -39,20 +41,39 @@ export function usePeers(api: ExcalidrawImperativeAPI | null) {
     [render],
   );
 
+  /** Shows what a leader's viewport shows, fitted to this page. */
+  const showViewport = useCallback(
+    (viewport: Viewport) => {
+      if (!api) return;
+      const app = api.getAppState();
+      const view = followViewport(viewport, app.width, app.height);
+      appliedScroll.current = { x: view.scrollX, y: view.scrollY };
+      api.updateScene({
+        appState: { scrollX: view.scrollX, scrollY: view.scrollY, zoom: { value: view.zoom as AppState["zoom"]["value"] } },
+      });
+    },
+    [api],
+  );
+
   /** A peer's presence; the followed peer's viewport becomes this page's. */
   const presence = useCallback(
     (p: PeerPresence) => {
       latest.current.set(p.sessionId, p);
       render();
       if (!api || api.getAppState().userToFollow?.socketId !== p.sessionId || !p.viewport) return;
-      const app = api.getAppState();
-      const view = followViewport(p.viewport, app.width, app.height);
-      appliedScroll.current = { x: view.scrollX, y: view.scrollY };
-      api.updateScene({
-        appState: { scrollX: view.scrollX, scrollY: view.scrollY, zoom: { value: view.zoom as AppState["zoom"]["value"] } },
-      });
+      showViewport(p.viewport);
     },
-    [api, render],
+    [api, render, showViewport],
+  );
+
+  /** Starts following a peer (asked by them: "everyone follow me"), from their viewport now if given. */
+  const follow = useCallback(
+    (sessionId: string, name: string, viewport: Viewport | null) => {
+      api?.updateScene({ appState: { userToFollow: { socketId: sessionId as SocketId, username: name } } });
+      const last = latest.current.get(sessionId)?.viewport;
+      if (viewport ?? last) showViewport((viewport ?? last) as Viewport);
+    },
+    [api, showViewport],
   );
 
   /** Whether a scroll is the one follow mode applied last (not the person panning by hand). */
@@ -61,5 +82,5 @@ export function usePeers(api: ExcalidrawImperativeAPI | null) {
     return applied !== null && Math.abs(applied.x - scrollX) < 0.5 && Math.abs(applied.y - scrollY) < 0.5;
   }, []);
 
-  return { peers, presence, call, followedTo };
+  return { peers, presence, call, followedTo, follow };
 }
