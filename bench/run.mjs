@@ -16,7 +16,7 @@ import pg from 'pg';
 import { startPostgres } from './lib/pg.mjs';
 import { startKeycloak } from './lib/keycloak.mjs';
 import { JAVA_DEFAULT } from './lib/mockboard.mjs';
-import { startTarget, TARGETS, ALL_TARGETS, BASELINE, packageVersion } from './lib/targets.mjs';
+import { startTarget, TARGETS, ALL_TARGETS, BASELINE, CLUSTERS, clusterDatabase, packageVersion } from './lib/targets.mjs';
 import { Driver, summarize } from './lib/driver.mjs';
 import { Sampler, waitForQuiet } from './lib/sampler.mjs';
 import { runStep, RateSearch, CRITERIA } from './lib/search.mjs';
@@ -160,13 +160,15 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+const usesKeycloak = (name) => name === 'mockboard' || name === BASELINE || CLUSTERS.includes(name);
+
 /** PostgreSQL when a target stores anything; Keycloak only for Mockboard. */
 async function startStack(cfg, targets) {
   mkdirSync(cfg.workDir, { recursive: true });
   const stack = { workDir: cfg.workDir, pg: null, keycloak: null };
   if (targets.some((t) => t !== 'relay')) {
     console.log('starting PostgreSQL...');
-    stack.pg = await startPostgres({ workDir: cfg.workDir, pgBin: cfg.pgBin, databases: ['mockboard', 'mockboard_baseline', 'hocuspocus'], statements: cfg.pgStatements });
+    stack.pg = await startPostgres({ workDir: cfg.workDir, pgBin: cfg.pgBin, databases: ['mockboard', 'mockboard_baseline', 'hocuspocus', ...CLUSTERS.map(clusterDatabase)], statements: cfg.pgStatements });
     console.log(`  PostgreSQL ${stack.pg.settings.server_version} on 127.0.0.1:${stack.pg.port} (fsync ${stack.pg.settings.fsync}, synchronous_commit ${stack.pg.settings.synchronous_commit})`);
   }
   return stack;
@@ -199,12 +201,12 @@ function scanLog(file) {
 
 /** Starts one target with its clients and sampler; `fn` runs the measurements. */
 async function withTarget(cfg, stack, name, fn) {
-  if (name === 'mockboard' || name === BASELINE) await ensureKeycloak(cfg, stack);
+  if (usesKeycloak(name)) await ensureKeycloak(cfg, stack);
   console.log(`\n=== ${name}: starting`);
   const target = await startTarget(name, stack, cfg);
   onCleanup(() => target.stop());
   const driver = new Driver(name, target.boards, { workers: cfg.workers });
-  const sampler = new Sampler({ serverPid: target.serverPid, dbPid: target.dbPid, heap: target.heap });
+  const sampler = new Sampler({ serverPid: target.serverPid, dbPid: target.dbPid, proxyPid: target.proxyPid, heap: target.heap });
   try {
     await driver.start();
     const probeMs = await driver.probe();
@@ -220,7 +222,7 @@ async function withTarget(cfg, stack, name, fn) {
 
 /** Starts a target and connects its clients; returns what a load run needs of it. */
 async function bringUp(cfg, stack, name) {
-  if (name === 'mockboard' || name === BASELINE) await ensureKeycloak(cfg, stack);
+  if (usesKeycloak(name)) await ensureKeycloak(cfg, stack);
   console.log(`=== ${name}: starting`);
   const target = await startTarget(name, stack, cfg);
   onCleanup(() => target.stop());
@@ -230,7 +232,7 @@ async function bringUp(cfg, stack, name) {
   const probeMs = await driver.probe();
   console.log(`  ${cfg.boards} boards × ${cfg.clients} clients connected; startup check: an update reached every peer of every board (${round(probeMs, 1)} ms)`);
   await driver.setRate(0, 0);
-  const sampler = new Sampler({ serverPid: target.serverPid, dbPid: target.dbPid, heap: target.heap });
+  const sampler = new Sampler({ serverPid: target.serverPid, dbPid: target.dbPid, proxyPid: target.proxyPid, heap: target.heap });
   return { name, target, driver, sampler, search: new RateSearch(cfg), low: null };
 }
 
@@ -329,11 +331,13 @@ at ${lowRate} upd/s (${cfg.lowFraction * 100} % of Mockboard's sustained rate):`
   const results = [];
   for (const a of active) {
     const stores = a.target.stores ? await a.target.stores().catch(() => null) : null;
+    const routing = a.target.routing ? await a.target.routing().catch(() => null) : null;
+    if (routing) console.log(`  ${a.name}: ${routing.relayedSockets} of ${routing.sockets} sockets relayed to another node (${routing.relayedPct} %)`);
     await a.driver.close();
     await a.target.stop();
     const search = a.search.result();
     const result = {
-      target: a.name, info: a.target.info, heapKind: a.target.heapKind, search, lowRate: a.low, fixed: a.fixed ?? null, stores,
+      target: a.name, info: a.target.info, heapKind: a.target.heapKind, search, lowRate: a.low, fixed: a.fixed ?? null, stores, routing,
       ackLatency: search.sustained?.ackLatencyMs ?? null, serverLog: scanLog(a.target.logFile),
     };
     results.push(result);
@@ -364,7 +368,8 @@ async function statementsReset(pgStack) {
 }
 
 async function statementsTop(pgStack, target, step) {
-  const client = new pg.Client(pgStack.url({ hocuspocus: 'hocuspocus', [BASELINE]: 'mockboard_baseline' }[target] ?? 'mockboard'));
+  const client = new pg.Client(pgStack.url({ hocuspocus: 'hocuspocus', [BASELINE]: 'mockboard_baseline' }[target]
+    ?? (CLUSTERS.includes(target) ? clusterDatabase(target) : 'mockboard')));
   await client.connect();
   try {
     const { rows } = await client.query(`

@@ -187,4 +187,12 @@ function send(ws, frame, hooks) {
   ws.send(frame);
 }
 
-export const connectors = { mockboard: connectMockboard, baseline: connectMockboard, relay: connectRelay, hocuspocus: connectHocuspocus };
+export const connectors = {
+  mockboard: connectMockboard,
+  baseline: connectMockboard,
+  'nodes-1': connectMockboard,
+  'nodes-3': connectMockboard,
+  'nodes-3-rr': connectMockboard,
+  relay: connectRelay,
+  hocuspocus: connectHocuspocus,
+};

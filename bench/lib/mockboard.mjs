@@ -12,8 +12,8 @@ export const JAVA_DEFAULT = '/usr/lib/jvm/temurin-25-jdk-amd64/bin/java';
  * (MOCKBOARD_SYNC_FRAMES_PER_SECOND / _FRAME_BURST) so the benchmark measures the sync engine, not
  * the limiter; everything else is the production default.
  */
-export async function startMockboard({ jar, java, jvmArgs, pgPort, realmUrl, workDir, database = 'mockboard', name = 'mockboard', extraEnv = {} }) {
-  const port = await freePort();
+export async function startMockboard({ jar, java, jvmArgs, pgPort, realmUrl, workDir, database = 'mockboard', name = 'mockboard', extraEnv = {}, port: chosen = null }) {
+  const port = chosen ?? (await freePort());
   const env = {
     ...process.env,
     MOCKBOARD_DB_URL: `jdbc:postgresql://127.0.0.1:${pgPort}/${database}`,

@@ -86,8 +86,9 @@ function machineTicks() {
  * CPU%, and mean / max of RSS and heap.
  */
 export class Sampler {
-  constructor({ serverPid, dbPid = null, heap = null, intervalMs = 1000 }) {
-    this.roles = { server: serverPid, db: dbPid, driver: process.pid };
+  /** serverPid: one pid, or several (the nodes of a cluster and its proxy) summed; proxyPid: also counted on its own. */
+  constructor({ serverPid, dbPid = null, proxyPid = null, heap = null, intervalMs = 1000 }) {
+    this.roles = { server: serverPid, db: dbPid, driver: process.pid, proxy: proxyPid };
     this.heap = heap;
     this.intervalMs = intervalMs;
     this.timer = null;
@@ -98,7 +99,11 @@ export class Sampler {
     const snap = { at: performance.now(), machine: machineTicks() };
     const children = childrenMap();
     // The driver is this process only (its children are the servers); the others with descendants.
-    for (const [role, pid] of Object.entries(this.roles)) if (pid) snap[role] = treeUsage(pid, role === 'driver' ? null : children);
+    for (const [role, pid] of Object.entries(this.roles)) {
+      if (!pid) continue;
+      const usages = (Array.isArray(pid) ? pid : [pid]).map((p) => treeUsage(p, role === 'driver' ? null : children));
+      snap[role] = { ticks: usages.reduce((a, u) => a + u.ticks, 0), rss: usages.reduce((a, u) => a + u.rss, 0) };
+    }
     return snap;
   }
 
@@ -137,6 +142,7 @@ export class Sampler {
       serverCpuPct: cpu('server'),
       dbCpuPct: cpu('db'),
       driverCpuPct: cpu('driver'),
+      proxyCpuPct: cpu('proxy'),
       machineBusyPct: machineBusy, // all processes on the machine, same per-core scale (max = cores x 100)
       serverRssBytes: stat('serverRss'),
       dbRssBytes: stat('dbRss'),

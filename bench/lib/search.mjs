@@ -68,6 +68,7 @@ function roundResources(r) {
     serverCpuPct: round(r.serverCpuPct, 1),
     dbCpuPct: round(r.dbCpuPct, 1),
     driverCpuPct: round(r.driverCpuPct, 1),
+    ...(r.proxyCpuPct === null || r.proxyCpuPct === undefined ? {} : { proxyCpuPct: round(r.proxyCpuPct, 1) }),
     machineBusyPct: round(r.machineBusyPct, 1),
     // CPU used by everything else on the machine (other users' work, Keycloak, the kernel).
     otherCpuPct: round(Math.max(0, r.machineBusyPct - ours), 1),

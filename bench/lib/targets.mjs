@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { freePort, startProcess } from './proc.mjs';
+import { randomBytes } from 'node:crypto';
 import { startMockboard, setupBoards, jvmHeapBytes } from './mockboard.mjs';
+import { startNginx } from './nginx.mjs';
 import { passwordToken } from './keycloak.mjs';
 
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +21,14 @@ const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const TARGETS = ['mockboard', 'hocuspocus', 'relay'];
 /** Another Mockboard jar (--baseline-jar), in a database of its own: a before/after in one run. */
 export const BASELINE = 'baseline';
-export const ALL_TARGETS = ['mockboard', BASELINE, 'hocuspocus', 'relay'];
+/**
+ * Mockboard as several nodes behind nginx (the shipped deploy/nginx/mockboard.conf), each in a database of its own:
+ * one node; three routed by board (relaying is the exception); three round robin (about two sockets in three
+ * reach a node that does not own their board and are relayed to its owner).
+ */
+export const CLUSTERS = ['nodes-1', 'nodes-3', 'nodes-3-rr'];
+export const clusterDatabase = (name) => `mockboard_${name.replace(/-/g, '_')}`;
+export const ALL_TARGETS = ['mockboard', BASELINE, ...CLUSTERS, 'hocuspocus', 'relay'];
 
 export function packageVersion(name) {
   return JSON.parse(readFileSync(join(BENCH, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -103,6 +112,7 @@ export async function startTarget(name, stack, options) {
       stop: () => mb.child.stop(20_000),
     };
   }
+  if (CLUSTERS.includes(name)) return startCluster(name, stack, options);
   if (name === 'hocuspocus') {
     const srv = await startNodeServer('hocuspocus', 'hocuspocus.mjs', ['--database', stack.pg.url('hocuspocus')], stack.workDir);
     return {
@@ -151,3 +161,77 @@ export async function startTarget(name, stack, options) {
   throw new Error(`unknown target ${name} (expected one of ${ALL_TARGETS.join(', ')})`);
 }
 
+/** N production jars on one database behind nginx; the driver's clients connect to nginx. */
+async function startCluster(name, stack, options) {
+  const count = Number(name.split('-')[1]);
+  const roundRobin = name.endsWith('-rr');
+  const stateSecret = randomBytes(24).toString('hex');
+  const start = async (i) => {
+    const port = await freePort();
+    return startMockboard({
+      jar: options.jar, java: options.java, jvmArgs: options.jvmArgs, pgPort: stack.pg.port, realmUrl: stack.keycloak.realmUrl,
+      workDir: stack.workDir, database: clusterDatabase(name), name: `${name}-node-${i + 1}`, port,
+      extraEnv: {
+        ...(options.serverEnv ?? {}),
+        MOCKBOARD_SYNC_NODE_ID: `${name}-node-${i + 1}`,
+        MOCKBOARD_SYNC_NODE_ADDRESS: `http://127.0.0.1:${port}`,
+        MOCKBOARD_OIDC_STATE_SECRET: stateSecret,
+      },
+    });
+  };
+  const nodes = [await start(0)]; // the first migrates the database alone
+  nodes.push(...(await Promise.all(Array.from({ length: count - 1 }, (_, i) => start(i + 1)))));
+  const proxy = await startNginx({ workDir: join(stack.workDir, `${name}-nginx`), ports: nodes.map((n) => n.port), roundRobin });
+  const token = await passwordToken(stack.keycloak.realmUrl, 'alice', 'alice');
+  const created = await setupBoards({ base: proxy.base, token, boards: options.boards, clients: options.clients });
+  const metric = async (node, metricName) => {
+    const text = await (await fetch(`${node.base}/q/metrics`)).text();
+    const m = text.match(new RegExp(`^${metricName}\\{[^}]*\\} ([0-9.eE+-]+)$`, 'm'));
+    return m ? Number(m[1]) : 0;
+  };
+  return {
+    name,
+    serverPid: [...nodes.map((n) => n.child.pid), proxy.child.pid],
+    proxyPid: proxy.child.pid,
+    dbPid: stack.pg.child.pid,
+    logFile: nodes[0].logFile,
+    heap: async () => (await Promise.all(nodes.map((n) => jvmHeapBytes(n.base)))).reduce((a, b) => a + b, 0),
+    heapKind: 'JVM heap of all nodes (jvm_memory_used_bytes{area="heap"} summed)',
+    boards: created.map((b) => ({
+      key: b.boardId,
+      clients: b.clients.map((c) => ({
+        key: c.clientId,
+        clientId: c.clientId,
+        url: `ws://127.0.0.1:${proxy.port}/boards/${b.boardId}/sync`,
+        headers: { cookie: `mockboard_guest=${c.cookie}`, origin: proxy.base },
+      })),
+    })),
+    /**
+     * The clients' sockets, and how many of them reached a node that relays them to the board's owner (a relayed
+     * socket is counted twice in the nodes' socket gauges: on the node the client reached and on the owner).
+     */
+    routing: async () => {
+      let open = 0;
+      let relayedSockets = 0;
+      for (const n of nodes) {
+        open += await metric(n, 'mockboard_node_sockets');
+        relayedSockets += await metric(n, 'mockboard_node_relayed_sockets_total');
+      }
+      const sockets = open - relayedSockets;
+      return { sockets, relayedSockets, relayedPct: sockets ? Math.round((1000 * relayedSockets) / sockets) / 10 : null };
+    },
+    info: {
+      jar: options.jar,
+      nodes: count,
+      proxy: `nginx (deploy/nginx/mockboard.conf, ${roundRobin ? 'round robin instead of the hash by board' : 'hash by board'})`,
+      cpu: 'server = every node + nginx; proxyCpuPct = nginx alone',
+      jvm: nodes[0].jvm,
+      env: { MOCKBOARD_SYNC_FRAMES_PER_SECOND: '100000', MOCKBOARD_SYNC_FRAME_BURST: '100000', ...(options.serverEnv ?? {}) },
+      durability: 'every push committed to PostgreSQL (group commit) before the ack and before peers see it',
+    },
+    stop: async () => {
+      await proxy.child.stop(5000);
+      await Promise.all(nodes.map((n) => n.child.stop(20_000)));
+    },
+  };
+}

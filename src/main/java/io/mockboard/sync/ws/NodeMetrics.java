@@ -32,6 +32,8 @@ class NodeMetrics implements StoreObserver, RoomListener {
     private final Counter takeovers;
     private final Counter fenced;
     private final Counter drains;
+    /** Held here: a function counter keeps only a weak reference to what it reads, and would read NaN after a GC. */
+    private Supplier<Number> relayed;
 
     NodeMetrics(MeterRegistry registry, NodeIdentity identity) {
         this.registry = registry;
@@ -57,6 +59,7 @@ class NodeMetrics implements StoreObserver, RoomListener {
 
     /** The gauges of what this node holds now. */
     void watch(Supplier<Number> rooms, Supplier<Number> sockets, Supplier<Number> relayed, Supplier<Boolean> draining) {
+        this.relayed = relayed;
         Gauge.builder("mockboard.node.rooms", rooms).description("Board rooms open on this node").tag("node", node).register(registry);
         Gauge.builder("mockboard.node.sockets", sockets).description("Board sockets open on this node (relayed ones included)")
                 .tag("node", node).register(registry);

@@ -69,6 +69,9 @@ class NodeMetricsTest {
                 .contains("mockboard_store_commit_seconds_bucket{node=\"" + node.nodeId() + "\"")
                 .contains("mockboard_ack_seconds_bucket{node=\"" + node.nodeId() + "\"")
                 .contains("mockboard_node_draining{node=\"" + node.nodeId() + "\"} 0.0");
+        System.gc(); // what a function counter reads must outlive a collection (it holds it weakly)
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("(?m)^mockboard_node_relayed_sockets_total\\{node=\"" + node.nodeId() + "\"\\} [0-9.]+$");
     }
 
     /** The board's owner row names a node whose lease ran out: opening the board here is a takeover. */
