@@ -171,6 +171,147 @@ async function main() {
   return pass ? 0 : 1;
 }
 
+/**
+ * Events cross nodes, through three separate processes: the board is owned by node C (its sockets are there), a
+ * note written through node B reaches the interviewer's socket on C and never the candidate's, a step moved through
+ * A reaches both, and an invite revoked through A closes the candidate's socket on C. Returns the latencies.
+ */
+async function crossNodeEvents([a, b, c], token, db, violations) {
+  const api = async (node, method, path, body) => {
+    const res = await fetch(node.base + path, {
+      method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${node.name}: ${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+    return text ? JSON.parse(text) : null;
+  };
+  const [board] = await setupBoards({ base: a.base, token, boards: 1, clients: 1 });
+  const invite = (await api(a, 'GET', `/api/sessions/${board.sessionId}/invites`))[0];
+  const interviewer = await frameSocket(c, board.boardId, { authorization: `Bearer ${token}` }, 'interviewer');
+  const candidate = await frameSocket(c, board.boardId, { cookie: `mockboard_guest=${board.clients[0].cookie}` }, 'candidate');
+  const owner = await ownerOf(db, board.boardId);
+  if (owner !== c.name) violations.push(`cross-node: the board's owner is ${owner}, not ${c.name} which holds its sockets`);
+
+  let t = performance.now();
+  await api(b, 'POST', `/api/sessions/${board.sessionId}/notes`, { body: 'strong on metrics' });
+  const note = await interviewer.next((m) => m.t === 'note', 5000);
+  const noteMs = performance.now() - t;
+  if (note?.body !== 'strong on metrics') violations.push(`cross-node: a note written through ${b.name} did not reach the interviewer on ${c.name} within 5 s`);
+  // the step is published after the note: once the candidate has it, a note sent to everyone would have come first
+  await api(a, 'POST', `/api/sessions/${board.sessionId}/flow/step`, { step: 'data' });
+  const step = await candidate.next((m) => m.t === 'step', 5000);
+  if (step?.step !== 'data') violations.push(`cross-node: a step moved through ${a.name} did not reach the candidate on ${c.name} within 5 s`);
+  if (candidate.frames.some((m) => m.t === 'note')) violations.push(`cross-node: the candidate's socket on ${c.name} received a private note`);
+
+  t = performance.now();
+  await api(a, 'POST', `/api/sessions/${board.sessionId}/invites/${invite.id}/revoke`);
+  const code = await Promise.race([candidate.closed, sleep(5000).then(() => null)]);
+  const revokeMs = performance.now() - t;
+  if (code !== 4001) violations.push(`cross-node: revoking the invite through ${a.name} did not close the candidate's socket on ${c.name} with 4001 within 5 s (${code})`);
+  interviewer.ws.close();
+  const result = { owner, noteToInterviewerMs: Math.round(noteMs), candidateGotNote: candidate.frames.some((m) => m.t === 'note'), revokeToCloseMs: Math.round(revokeMs), closeCode: code };
+  log(`cross-node: note through ${b.name} reached the interviewer on ${c.name} in ${result.noteToInterviewerMs} ms (never the candidate); ` +
+    `invite revoked through ${a.name} closed the candidate's socket on ${c.name} (${code}) in ${result.revokeToCloseMs} ms`);
+  return result;
+}
+
+/**
+ * A paused owner (a frozen VM, a long GC): the busiest node is stopped with SIGSTOP while its clients go on pushing
+ * into its sockets; once its lease has run out, a socket opened on another node takes one of its boards; then the
+ * node resumes (SIGCONT) with those pushes in its buffers. Its appends to the taken board must be refused by the
+ * fence (counted in its mockboard_appends_fenced_total), its clients moved, and nothing lost or written twice (the
+ * final checks).
+ */
+async function pauseAnOwner(servers, boards, db, token, clients, lastClose, gaps, violations, random) {
+  const victim = await busiest(servers, random);
+  const owned = [];
+  for (const b of boards) if ((await ownerOf(db, b.boardId)) === victim.name) owned.push(b.boardId);
+  if (!owned.length) {
+    log(`pause: ${victim.name} owns none of the boards; skipped`);
+    return null;
+  }
+  const other = servers.find((s) => s !== victim);
+  const fencedBefore = await counter(victim, 'mockboard_appends_fenced_total');
+  writeFileSync(victim.logFile, `\n===== robustness: SIGSTOP to pid ${victim.child.pid} at ${new Date().toISOString()}\n`, { flag: 'a' });
+  process.kill(victim.child.pid, 'SIGSTOP');
+  const pausedAt = performance.now();
+  await sleep(4500); // past its 3-s lease
+  let intruder = null;
+  try {
+    intruder = await frameSocket(other, owned[0], { authorization: `Bearer ${token}` }, 'takeover');
+  } finally {
+    process.kill(victim.child.pid, 'SIGCONT');
+  }
+  const resumedAt = performance.now();
+  const takenBy = await ownerOf(db, owned[0]);
+  if (takenBy !== other.name) violations.push(`pause: ${owned[0]} is owned by ${takenBy} after ${other.name} opened it while ${victim.name} was paused`);
+  // the taken board's clients must leave the resumed node (4013) and join the new owner
+  const movers = clients.filter((c) => c.boardId === owned[0]);
+  const moved = () => movers.every((c) => gaps.some((g) => g.client === c && g.at > resumedAt));
+  const live = (await waitUntil(moved, 30_000, 20)) && (await waitForRejoins(clients, lastClose, 30_000));
+  if (!live) violations.push(`pause: the taken board's clients did not all move, or not every client was live again, within 30 s of ${victim.name} resuming: ${stuck(clients, lastClose)}`);
+  const fenced = (await counter(victim, 'mockboard_appends_fenced_total')) - fencedBefore;
+  intruder.ws.close();
+  const result = {
+    node: victim.name, boardsOwned: owned.length, takenBy, pausedMs: Math.round(resumedAt - pausedAt),
+    clientsMoved: movers.length, appendsFencedAfterResuming: fenced, resumeToAllLiveMs: live ? Math.round(performance.now() - resumedAt) : null,
+  };
+  log(`pause: SIGSTOP ${victim.name} (owner of ${owned.length} boards) for ${round(result.pausedMs / 1000, 1)} s; ${other.name} took a board; ` +
+    `after SIGCONT ${fenced} of its appends were fenced, and the board's ${movers.length} clients had moved and every client was live in ${round(result.resumeToAllLiveMs / 1000, 2)} s`);
+  return result;
+}
+
+async function counter(node, name) {
+  const text = await (await fetch(`${node.base}/q/metrics`)).text();
+  const m = text.match(new RegExp(`^${name}\\{[^}]*\\} ([0-9.eE+-]+)$`, 'm'));
+  return m ? Number(m[1]) : 0;
+}
+
+/** A raw board socket to one node, past its welcome; keeps every frame. */
+async function frameSocket(node, boardId, headers, clientId) {
+  const ws = new WebSocket(`ws://127.0.0.1:${node.port}/boards/${boardId}/sync`, { headers: { ...headers, origin: node.base }, perMessageDeflate: false });
+  const frames = [];
+  const waiters = new Set();
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString());
+    frames.push(m);
+    for (const w of waiters) if (w.match(m)) w.resolve(m);
+  });
+  const closed = new Promise((resolve) => ws.on('close', (code) => resolve(code)));
+  const next = (match, timeoutMs) => {
+    const seen = frames.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => {
+      const w = { match, resolve: (m) => { waiters.delete(w); clearTimeout(timer); resolve(m); } };
+      const timer = setTimeout(() => { waiters.delete(w); resolve(null); }, timeoutMs);
+      waiters.add(w);
+    });
+  };
+  await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
+  ws.send(JSON.stringify({ t: 'hello', protocol: 1, clientId: `${clientId}-${randomBytes(3).toString('hex')}`, lastSeq: 0 }));
+  if (!(await next((m) => m.t === 'welcome', 20_000))) throw new Error(`${node.name}: no welcome for the ${clientId}'s socket`);
+  return { ws, frames, next, closed };
+}
+
+async function ownerOf(db, boardId) {
+  const c = await db.client();
+  try {
+    return (await c.query('SELECT node_id FROM board_owner WHERE board_id = $1', [boardId])).rows[0]?.node_id;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Ops appended outside their owner's turn, by the shipped check (deploy/sql/two-writers.sql): none when no board had two writers. */
+async function opsOutsideTheirOwnersTurn(db) {
+  const c = await db.client();
+  try {
+    return (await c.query(readFileSync(join(BENCH, '../deploy/sql/two-writers.sql'), 'utf8'))).rows;
+  } finally {
+    await c.end();
+  }
+}
+
 /** Waits until every client is live and none is between a close and its next welcome. */
 async function waitForRejoins(clients, lastClose, timeoutMs) {
   await sleep(50); // the closes of a killed node's sockets arrive first

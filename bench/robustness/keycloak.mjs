@@ -23,8 +23,9 @@ async function main() {
   mkdirSync(dirname(opts.urlFile), { recursive: true });
   writeFileSync(opts.urlFile, kc.realmUrl);
   log(`Keycloak at ${kc.realmUrl}; stop with SIGTERM`);
-  const code = await kc.child.exitPromise;
-  throw new Error(`Keycloak exited (${JSON.stringify(code)}); see ${cfg.workDir}/keycloak.log`);
+  await kc.child.exitPromise; // stopped (SIGTERM) or gone: the tests that use it say so themselves
+  log(`Keycloak exited; its log: ${cfg.workDir}/keycloak.log`);
+  return 0;
 }
 
 run(main);
