@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Replay from the recording: fidelity at every step event, bounded seeks, permissions, a corrupt op. */
@@ -155,6 +156,34 @@ class ReplayTest {
         given().auth().oauth2(alice).queryParam("after", 100).queryParam("limit", 50).when()
                 .get("/api/sessions/" + s.get("id") + "/replay/ops").then().statusCode(200)
                 .body("size()", equalTo(50)).body("[0].seq", equalTo(101));
+    }
+
+    @Test
+    @DisplayName("[S12] unprotecting a protected scaffold frame is in the recording: the replay shows it protected before, unprotected after")
+    void unprotectingIsRecordedAndReplayed() {
+        Map<String, String> s = startedSession("ml-system-design-scaffold");
+        String replay = "/api/sessions/" + s.get("id") + "/replay";
+        int head = given().auth().oauth2(alice).when().get(replay).then().statusCode(200).extract().path("head");
+        List<Map<String, Object>> scene = given().auth().oauth2(alice).queryParam("seq", head).when().get(replay + "/scene")
+                .then().statusCode(200).extract().path("elements");
+        Map<String, Object> frame = new java.util.HashMap<>(scene.stream().filter(e -> "frame".equals(e.get("type"))).findFirst().orElseThrow());
+        @SuppressWarnings("unchecked")
+        String step = (String) ((Map<String, Object>) frame.get("customData")).get("step");
+        assertThat(frame.get("customData")).isEqualTo(Map.of("step", step, "protected", true));
+
+        frame.put("version", (Integer) frame.get("version") + 1);
+        frame.put("customData", Map.of("step", step, "protected", false));
+        try (WsTestClient interviewer = join(s.get("boardId"), "unprotect")) {
+            interviewer.send(Frames.push(1, frame));
+            interviewer.await("ack");
+        }
+        String id = (String) frame.get("id");
+        for (int seq : List.of(head, head + 1)) {
+            List<Map<String, Object>> at = given().auth().oauth2(alice).queryParam("seq", seq).when().get(replay + "/scene")
+                    .then().statusCode(200).extract().path("elements");
+            Object customData = at.stream().filter(e -> id.equals(e.get("id"))).findFirst().orElseThrow().get("customData");
+            assertThat(customData).as("at seq " + seq).isEqualTo(Map.of("step", step, "protected", seq == head));
+        }
     }
 
     @Test
