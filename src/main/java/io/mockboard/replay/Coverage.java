@@ -15,13 +15,17 @@ import java.util.TreeSet;
 
 /**
  * Reference coverage: which of the reference architecture's component kinds and data flows a candidate's board
- * has. A board component is a shape typed by {@code customData.kind} or by the text written on it, or a
- * free-standing text naming a kind; a flow is an arrow bound at both ends to components. Reference components
- * and flows come only from {@code customData} (or, for flows without it, the arrow's bindings).
+ * has. A board component is a shape typed by {@code customData.kind} or by the text written on it, a
+ * free-standing text naming a kind, or a label on an arrow naming one. A shape with nothing written on it takes the
+ * kind of a free text inside it or next to it (within {@value #NEAR} px) or grouped with it, so that the arrows bound
+ * to the shape count as flows. A flow is an arrow bound at both ends to components. Reference components and flows
+ * come only from {@code customData} (or, for flows without it, the arrow's bindings).
  */
 public final class Coverage {
     private static final Set<String> NOT_SHAPES = Set.of("text", "arrow", "line", "freedraw", "frame", "magicframe", "image");
     private static final int LABEL_MAX = 40;
+    /** How far (scene px) outside a shape a free text still names it. */
+    static final int NEAR = 24;
 
     private Coverage() {
     }
@@ -135,6 +139,8 @@ public final class Coverage {
         final Map<String, ObjectNode> live = new LinkedHashMap<>();
         final Map<String, ComponentKind> kinds = new LinkedHashMap<>();
         final List<String> unrecognised = new ArrayList<>();
+        /** A free text whose kind went to the unlabelled shape it names → that shape. */
+        final Map<String, String> namedShape = new LinkedHashMap<>();
 
         Scene(List<ObjectNode> elements, boolean readText) {
             for (ObjectNode element : elements) {
@@ -161,9 +167,32 @@ public final class Coverage {
                         }
                     } else if (isText(element) && containerId(element).isEmpty()) {
                         kind = ComponentKind.match(written(element));
+                    } else if (isText(element) && "arrow".equals(text(live.getOrDefault(containerId(element), element), "type"))) {
+                        kind = ComponentKind.match(written(element)); // "Kafka" written on an arrow
                     }
                 }
                 kind.ifPresent(k -> kinds.put(id, k));
+            });
+            if (readText) {
+                nameUnlabelledShapes(labels);
+            }
+        }
+
+        /** An unlabelled shape takes the kind of a free text grouped with it, or else of the nearest one in or by it. */
+        private void nameUnlabelledShapes(Map<String, ObjectNode> labels) {
+            List<String> freeTexts = kinds.keySet().stream()
+                    .filter(id -> isText(live.get(id)) && containerId(live.get(id)).isEmpty()).toList();
+            live.forEach((id, shape) -> {
+                if (NOT_SHAPES.contains(text(shape, "type")) || kinds.containsKey(id) || labels.containsKey(id)) {
+                    return;
+                }
+                freeTexts.stream().filter(t -> !namedShape.containsKey(t))
+                        .filter(t -> grouped(shape, live.get(t)) || distance(shape, live.get(t)) <= NEAR)
+                        .min(Comparator.comparing((String t) -> !grouped(shape, live.get(t))).thenComparing(t -> distance(shape, live.get(t))))
+                        .ifPresent(t -> {
+                            kinds.put(id, kinds.remove(t));
+                            namedShape.put(t, id);
+                        });
             });
         }
 
@@ -198,10 +227,32 @@ public final class Coverage {
             ComponentKind kind = kinds.get(id);
             ObjectNode element = live.get(id);
             if (kind == null && element != null && isText(element)) {
-                kind = kinds.get(containerId(element));
+                kind = kinds.get(namedShape.getOrDefault(id, containerId(element)));
             }
             return Optional.ofNullable(kind);
         }
+    }
+
+    private static boolean grouped(ObjectNode a, ObjectNode b) {
+        for (JsonNode group : a.path("groupIds")) {
+            for (JsonNode other : b.path("groupIds")) {
+                if (group.equals(other)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How far the text's centre is outside the shape's box (0 inside it), in scene px. */
+    private static double distance(ObjectNode shape, ObjectNode text) {
+        double cx = text.path("x").asDouble() + text.path("width").asDouble() / 2;
+        double cy = text.path("y").asDouble() + text.path("height").asDouble() / 2;
+        double x = shape.path("x").asDouble();
+        double y = shape.path("y").asDouble();
+        double dx = Math.max(Math.max(x - cx, 0), cx - (x + shape.path("width").asDouble()));
+        double dy = Math.max(Math.max(y - cy, 0), cy - (y + shape.path("height").asDouble()));
+        return Math.hypot(dx, dy);
     }
 
     private static boolean isText(ObjectNode element) {

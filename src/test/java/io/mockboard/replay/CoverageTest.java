@@ -121,6 +121,50 @@ class CoverageTest {
     }
 
     @Test
+    void freeTextInsideOrBesideAnUnlabelledShapeNamesItSoItsArrowsCountAsFlows() {
+        var reference = new Scene().component("r1", "client").component("r2", "stream/queue")
+                .flow("f1", "r1", "r2", "client", "stream/queue");
+        var board = new Scene().shape("b1", 0, 0, 200, 100).text("t1", "Mobile app").at("t1", 20, 20, 100, 20)
+                .shape("b2", 400, 0, 200, 100).text("t2", "Kafka").at("t2", 610, 40, 20, 20) // 10 px to its right
+                .arrow("a1", "b1", "b2");
+        Coverage.Result result = Coverage.compare(reference.elements, board.elements);
+        assertThat(result.flowsPresent()).containsExactly(new Coverage.Flow("client", "stream/queue", false));
+        assertThat(result.present()).extracting(Coverage.KindCount::elementIds).containsExactly(List.of("b1"), List.of("b2"));
+        assertThat(result.componentScore()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aShapeGroupedWithAFreeTextTakesItsKindWhereverTheTextIs() {
+        var reference = new Scene().component("r1", "feature-store").component("r2", "model-server")
+                .flow("f1", "r1", "r2", "feature-store", "model-server");
+        var board = new Scene().shape("b1", 0, 0, 200, 100).group("b1", "g1").text("t1", "Feature store").at("t1", 900, 900, 120, 20)
+                .group("t1", "g1").box("b2", "Inference service").arrow("a1", "b1", "b2");
+        Coverage.Result result = Coverage.compare(reference.elements, board.elements);
+        assertThat(result.flowsPresent()).containsExactly(new Coverage.Flow("feature-store", "model-server", false));
+        assertThat(result.flowScore()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aFreeTextFarFromEveryShapeNamesNoShapeButStillCountsAsAComponent() {
+        var reference = new Scene().component("r1", "client").component("r2", "stream/queue")
+                .flow("f1", "r1", "r2", "client", "stream/queue");
+        var board = new Scene().shape("b1", 0, 0, 200, 100).text("t1", "Mobile app").at("t1", 0, 200, 100, 20) // 100 px below
+                .box("b2", "Kafka").arrow("a1", "b1", "b2");
+        Coverage.Result result = Coverage.compare(reference.elements, board.elements);
+        assertThat(result.flowsMissing()).containsExactly(new Coverage.Flow("client", "stream/queue", false));
+        assertThat(result.componentScore()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aComponentWrittenOnAnArrowCounts() {
+        var reference = new Scene().component("r1", "client").component("r2", "stream/queue");
+        var board = new Scene().box("b1", "Mobile app").arrow("a1", "b1", "b1").label("a1", "Kafka");
+        Coverage.Result result = Coverage.compare(reference.elements, board.elements);
+        assertThat(result.present()).extracting(Coverage.KindCount::kind).containsExactly("client", "stream/queue");
+        assertThat(result.unrecognised()).isEmpty();
+    }
+
+    @Test
     void anEmptyReferenceScoresOne() {
         Coverage.Result result = Coverage.compare(List.of(), new Scene().box("b1", "Kafka").elements);
         assertThat(result.present()).isEmpty();
@@ -213,6 +257,28 @@ class CoverageTest {
         Scene flow(String id, String from, String to, String fromKind, String toKind) {
             arrow(id, from, to);
             get(id).putObject("customData").putObject("flow").put("from", fromKind).put("to", toKind);
+            return this;
+        }
+
+        /** A shape with nothing written on it. */
+        Scene shape(String id, double x, double y, double width, double height) {
+            add(id, "rectangle");
+            return at(id, x, y, width, height);
+        }
+
+        Scene at(String id, double x, double y, double width, double height) {
+            get(id).put("x", x).put("y", y).put("width", width).put("height", height);
+            return this;
+        }
+
+        Scene group(String id, String groupId) {
+            get(id).withArray("groupIds").add(groupId);
+            return this;
+        }
+
+        /** A label bound to an element (an arrow's, here). */
+        Scene label(String id, String text) {
+            add(id + "-label", "text").put("containerId", id).put("text", text).put("originalText", text);
             return this;
         }
 
