@@ -85,6 +85,21 @@ describe("ExcalidrawBinding", () => {
     expect(pushes).toHaveLength(2);
   });
 
+  it("brings back a reloaded page's unsent changes onto the canvas, with their versions, without pushing them again", () => {
+    const scene = fakeScene();
+    const pushes: ElementJson[][] = [];
+    const binding = new ExcalidrawBinding(scene.api, { push: (e) => pushes.push(e) });
+    binding.bringBack([el("a", 3), el("b", 1)]);
+    expect(scene.updates[0]).toMatchObject({ captureUpdate: "NEVER" }); // not the person's own undoable step
+    expect(scene.api.getSceneElementsIncludingDeleted().map((e) => `${e.id}@${e.version}`)).toEqual(["a@3", "b@1"]);
+    binding.flush();
+    expect(pushes).toEqual([]); // they are in the sync client's outbox already
+    binding.applyRemote([el("a", 2)]); // the welcome's older stored version loses the merge [S5]
+    scene.set([...scene.api.getSceneElementsIncludingDeleted(), el("c", 1)]);
+    binding.flush();
+    expect(pushes.map((p) => p.map((e) => e.id))).toEqual([["c"]]);
+  });
+
   it("splits a very large change into several pushes", () => {
     const many = Array.from({ length: 1_200 }, (_, i) => el(`e${i}`, 1));
     const scene = fakeScene(many);

@@ -59,6 +59,19 @@ export class ExcalidrawBinding {
 
   /** Merges remote elements into the scene without echoing them back. */
   applyRemote(incoming: ElementJson[]): void {
+    this.merge(incoming);
+  }
+
+  /**
+   * Puts a reloaded page's unsent changes back into the scene. They are still in the sync client's outbox (sent
+   * again after the welcome with their own clientSeqs), so they are remembered as already handed over, exactly
+   * like remote elements, and never become new pushes; their versions are kept, so every peer converges [S5].
+   */
+  bringBack(unsent: ElementJson[]): void {
+    this.merge(unsent);
+  }
+
+  private merge(incoming: ElementJson[]): void {
     // A malformed element (an old client's, a hostile one's, a log from before validation) never reaches the
     // canvas as it is: repaired when Excalidraw can, else skipped and reported. A repaired one gets a new version
     // and is sent back, so the board heals for everyone.

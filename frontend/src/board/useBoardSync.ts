@@ -4,7 +4,8 @@ import { Http } from "../api/http";
 import { onSignedInElsewhere, requireSession, SignInKeeper } from "../auth";
 import type { Peer, PeerPresence, PrivateNote, SignalMessage } from "../sync/protocol";
 import { SyncClient, type SocketLike, type SyncStatus } from "../sync/SyncClient";
-import { boardTitle, damagedText, frameContent, loadLibrary, newClientId, syncUrl } from "./boardSetup";
+import { latestElements } from "../sync/PendingStore";
+import { boardTitle, broughtBackText, damagedText, frameContent, keepUnsent, loadLibrary, syncUrl, type UnsentKeeper } from "./boardSetup";
 import { ExcalidrawBinding } from "./ExcalidrawBinding";
 import { FileSync } from "./files";
 import { restoreRemote } from "./restore";
@@ -18,6 +19,8 @@ declare global {
       signIn?: SignInKeeper;
       /** Every connection state the board went through, with when (for the browser tests and support). */
       statusLog?: { kind: string; at: number }[];
+      /** Resolves once the unsent changes are written where a reload finds them (for the browser tests). */
+      unsentSaved?: () => Promise<void>;
     };
   }
 }
@@ -64,9 +67,16 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
     if (!api || !boardId) return;
     let cancelled = false;
     let live: SyncClient | null = null;
+    let unsentKept: UnsentKeeper | null = null;
     let stopSignIn = () => {};
-    void requireSession().then((session) => {
+    void requireSession().then(async (session) => {
       if (!session || cancelled) return;
+      const kept = await keepUnsent(boardId, session.user.id);
+      if (cancelled) {
+        kept.close();
+        return;
+      }
+      unsentKept = kept;
       const keeper = new SignInKeeper(session);
       const http = new Http(keeper);
       signedIn(http);
@@ -85,7 +95,9 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
       const statusLog: { kind: string; at: number }[] = [];
       const url = syncUrl(boardId);
       const client = new SyncClient({
-        clientId: newClientId(),
+        clientId: kept.clientId,
+        restored: kept.restored ?? undefined,
+        saveOutbox: kept.save,
         connect: () => new WebSocket(url) as unknown as SocketLike,
         signIn: session.accessToken === null ? undefined : keeper,
         listener: {
@@ -122,7 +134,14 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
       bindingRef.current = new ExcalidrawBinding(api, client, 80, restoreRemote, (ids) =>
         notice({ text: damagedText(ids.length), severity: "info" }),
       );
-      window.mockboard = { excalidraw: api, sync: client, signIn: keeper, statusLog };
+      if (kept.restored) {
+        // shown at once, also while still offline; the welcome's scene merges with them by version [S5]
+        const unsent = latestElements(kept.restored.pending);
+        bindingRef.current.bringBack(unsent);
+        if (unsent.some((e) => e.type === "image")) files.fetchMissing();
+        notice({ text: broughtBackText(unsent.length), severity: "info" });
+      }
+      window.mockboard = { excalidraw: api, sync: client, signIn: keeper, statusLog, unsentSaved: kept.saved };
       stopSignIn = keepSignedIn(keeper, client);
       setClient(client);
       client.start();
@@ -132,6 +151,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
       stopSignIn();
       bindingRef.current?.dispose();
       live?.stop();
+      unsentKept?.close(); // after the binding's last flush, so that is kept too
       bindingRef.current = null;
       filesRef.current = null;
       setClient(null);

@@ -1,3 +1,4 @@
+import type { PendingPush } from "./PendingStore";
 import type { ElementJson } from "./protocol";
 
 /** One push: its clientSeq, its elements and their JSON size, and whether it went out on this connection. */
@@ -8,7 +9,8 @@ type Sized = { element: ElementJson; chars: number };
 /**
  * The client's unacknowledged pushes, in clientSeq order. Changes are split into pushes by count and size;
  * offline changes fold into the last push that was never sent. The queue only shrinks on an ack or a final
- * refusal, so nothing is lost across reconnects [S4][S6].
+ * refusal, so nothing is lost across reconnects [S4][S6]. Every change of the queue (add, fold, ack, drop) is told to
+ * `changed`, so the queue can also outlive the page.
  */
 export class Outbox {
   private readonly pending: Pending[] = [];
@@ -19,7 +21,21 @@ export class Outbox {
     private readonly maxChars: number,
     /** Told about an element no push can carry; it is left out. */
     private readonly tooLarge: (element: ElementJson, chars: number, limit: number) => void,
+    /** Told the queue after each change: the next clientSeq and every unacknowledged push. */
+    private readonly changed: (nextClientSeq: number, pending: readonly PendingPush[]) => void = () => {},
   ) {}
+
+  /**
+   * Starts from an earlier page's unacknowledged pushes (same clientId), to be sent again with their own clientSeqs.
+   * They count as sent: the server may have stored them already, so no new change may fold into them [S4].
+   */
+  restore(nextClientSeq: number, pushes: readonly PendingPush[]): void {
+    for (const { clientSeq, elements } of pushes) {
+      const chars = elements.reduce((sum, e) => sum + JSON.stringify(e).length, 0);
+      this.pending.push({ clientSeq, elements: [...elements], chars, sent: true });
+    }
+    this.nextClientSeq = Math.max(nextClientSeq, ...pushes.map((p) => p.clientSeq + 1));
+  }
 
   /**
    * Queues changes; returns whether anything was queued. With `fold` (offline), they fold into the last push
@@ -37,7 +53,10 @@ export class Outbox {
     }
     if (sized.length === 0) return false;
     const last = this.pending[this.pending.length - 1];
-    if (fold && last && !last.sent && this.fold(last, sized)) return true;
+    if (fold && last && !last.sent && this.fold(last, sized)) {
+      this.tell();
+      return true;
+    }
     // A large paste becomes several pushes, each well under the frame limit, sent in order.
     let chunk: Pending | null = null;
     for (const { element, chars } of sized) {
@@ -48,6 +67,7 @@ export class Outbox {
       chunk.elements.push(element);
       chunk.chars += chars;
     }
+    this.tell();
     return true;
   }
 
@@ -74,14 +94,22 @@ export class Outbox {
   /** An ack covers its push and every earlier one. */
   acknowledge(clientSeq: number): void {
     const index = this.pending.findIndex((p) => p.clientSeq === clientSeq);
-    if (index >= 0) this.pending.splice(0, index + 1);
+    if (index < 0) return;
+    this.pending.splice(0, index + 1);
+    this.tell();
   }
 
   /** Drops a push the server refused for good; returns whether it was queued. */
   drop(clientSeq: number): boolean {
     const index = this.pending.findIndex((p) => p.clientSeq === clientSeq);
-    if (index >= 0) this.pending.splice(index, 1);
-    return index >= 0;
+    if (index < 0) return false;
+    this.pending.splice(index, 1);
+    this.tell();
+    return true;
+  }
+
+  private tell(): void {
+    this.changed(this.nextClientSeq, this.pending);
   }
 
   get length(): number {

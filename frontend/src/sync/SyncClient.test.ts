@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { ElementJson, ServerMessage, SignalMessage } from "./protocol";
 import { FakeSocket, FakeTimers } from "./fakes";
-import { SyncClient, type SyncStatus } from "./SyncClient";
+import { MemoryPendingStore, PendingWriter } from "./PendingStore";
+import { SyncClient, type SyncOptions, type SyncStatus } from "./SyncClient";
 
 function element(id: string, version = 1): ElementJson {
   return { id, type: "rectangle", version, versionNonce: 7, isDeleted: false, x: 0, y: 0, width: 10, height: 10 };
 }
 
-function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
+function setup(
+  signIn?: { check(): Promise<"signed-in" | "signed-out"> },
+  kept: Pick<SyncOptions, "restored" | "saveOutbox"> = {},
+) {
   const sockets: FakeSocket[] = [];
   const timers = new FakeTimers();
   const remote: ElementJson[][] = [];
@@ -19,6 +23,7 @@ function setup(signIn?: { check(): Promise<"signed-in" | "signed-out"> }) {
     clientId: "tab-1",
     timers,
     signIn,
+    ...kept,
     connect: () => {
       const s = new FakeSocket();
       sockets.push(s);
@@ -423,6 +428,75 @@ describe("SyncClient delivery edge cases", () => {
       t.welcome(0);
       const pushes = t.last().ofType("push") as { elements: ElementJson[] }[];
       expect(pushes.map((p) => p.elements.length)).toEqual([400, 400]);
+    });
+  });
+
+  describe("across a reload", () => {
+    const ids = (m: Record<string, unknown>) => (m.elements as ElementJson[]).map((e) => `${e.id}@${e.version}`).join();
+
+    /** A client whose queue is kept in a store, as the page keeps it in IndexedDB. */
+    function kept(restored?: SyncOptions["restored"]) {
+      const store = new MemoryPendingStore();
+      const writer = new PendingWriter(store, "board", "tab-1", "bob", () => 1);
+      const t = setup(undefined, { restored, saveOutbox: (next, pending) => writer.save(next, pending) });
+      const stored = async () => {
+        await writer.idle();
+        return (await store.list("board"))[0] ?? null;
+      };
+      return { ...t, stored };
+    }
+
+    it("[S4][S6] re-sends the adopted pushes after the welcome with their original clientSeqs, then numbers on", () => {
+      const t = setup(undefined, {
+        restored: { nextClientSeq: 1_008, pending: [{ clientSeq: 6, elements: [element("a", 3)] }, { clientSeq: 7, elements: [element("b")] }] },
+      });
+      t.client.start();
+      expect(t.statuses[t.statuses.length - 1].unsent).toBe(2);
+      t.client.push([element("c")]); // offline: never folded into a push the server may have stored already
+      t.last().onopen?.();
+      expect(t.last().ofType("push")).toHaveLength(0);
+      t.welcome(4);
+      expect(t.last().ofType("push").map((m) => [m.clientSeq, ids(m)])).toEqual([[6, "a@3"], [7, "b@1"], [1_008, "c@1"]]);
+      t.last().receive({ t: "ack", clientSeq: 6, seq: 5 });
+      t.last().receive({ t: "ack", clientSeq: 7, duplicate: true }); // stored before the reload
+      expect(t.client.unsent).toBe(1);
+    });
+
+    it("keeps every change of the queue: added, folded, and shrunk by acks until the record is gone", async () => {
+      const t = kept();
+      t.client.start();
+      t.client.push([element("a")]);
+      t.client.push([element("a", 2), element("b")]);
+      expect(await t.stored()).toMatchObject({ clientId: "tab-1", nextClientSeq: 2, pending: [{ clientSeq: 1 }] });
+      expect((await t.stored())?.pending[0].elements.map((e) => `${e.id}@${e.version}`)).toEqual(["a@2", "b@1"]);
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.push([element("c")]);
+      expect((await t.stored())?.pending.map((p) => p.clientSeq)).toEqual([1, 2]);
+      t.last().receive({ t: "ack", clientSeq: 1, seq: 1 });
+      expect((await t.stored())?.pending.map((p) => p.clientSeq)).toEqual([2]);
+      t.last().receive({ t: "ack", clientSeq: 2, seq: 2 });
+      expect(await t.stored()).toBeNull();
+    });
+
+    it("drops a refused push from the kept record too", async () => {
+      const t = kept();
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.client.push([element("a")]);
+      t.client.push([element("b")]);
+      t.last().receive({ t: "error", code: "too_large", message: "too big", retryable: false, clientSeq: 1 });
+      expect((await t.stored())?.pending.map((p) => p.clientSeq)).toEqual([2]);
+    });
+
+    it("keeps an adopted queue as it shrinks", async () => {
+      const t = kept({ nextClientSeq: 1_003, pending: [{ clientSeq: 1, elements: [element("a")] }, { clientSeq: 2, elements: [element("b")] }] });
+      t.client.start();
+      t.last().onopen?.();
+      t.welcome(0);
+      t.last().receive({ t: "ack", clientSeq: 1, seq: 1 });
+      expect(await t.stored()).toMatchObject({ nextClientSeq: 1_003, pending: [{ clientSeq: 2 }] });
     });
   });
 });

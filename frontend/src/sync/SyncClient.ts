@@ -19,8 +19,9 @@ export { browserTimers, type SocketLike, type SyncListener, type SyncOptions, ty
 /**
  * The client side of the board socket: connect → hello(lastSeq) → welcome (catch-up) → re-send
  * every unacknowledged push with its original clientSeq → live. Pushes queue while offline; the
- * queue only shrinks on an ack, so nothing is lost across reconnects. Reconnects back off
- * exponentially with jitter; a silent socket (no frame for pingTimeoutMs) is treated as dead.
+ * queue only shrinks on an ack, so nothing is lost across reconnects (nor, with `saveOutbox` and `restored`,
+ * across a reload). Reconnects back off exponentially with jitter; a silent socket (no frame for
+ * pingTimeoutMs) is treated as dead.
  */
 export class SyncClient {
   private readonly timers: Timers;
@@ -72,9 +73,18 @@ export class SyncClient {
     this.presenceThrottle = new PresenceThrottle(this.timers, options.presenceEveryMs ?? 33, () => this.joined, (state) =>
       this.send({ t: "presence", ...state }),
     );
-    this.outbox = new Outbox(options.maxPushElements ?? 500, options.maxPushChars ?? 256 * 1024, (element, chars, limit) =>
-      options.listener.notice(tooLargeText(element.type, chars, limit), "error"),
+    this.outbox = new Outbox(
+      options.maxPushElements ?? 500,
+      options.maxPushChars ?? 256 * 1024,
+      (element, chars, limit) => options.listener.notice(tooLargeText(element.type, chars, limit), "error"),
+      options.saveOutbox,
     );
+    if (options.restored) this.outbox.restore(options.restored.nextClientSeq, options.restored.pending);
+  }
+
+  /** The clientId this page says hello with (an adopted one after a reload). */
+  get clientId(): string {
+    return this.options.clientId;
   }
 
   start(): void {

@@ -1,3 +1,4 @@
+import type { PendingPush } from "./PendingStore";
 import type { ElementJson, Peer, PeerPresence, PrivateNote, SignalMessage, StepMessage } from "./protocol";
 
 /** The little of a WebSocket the client needs, so tests can drive it without a browser. */
@@ -56,6 +57,13 @@ export interface SyncListener {
 export interface SyncOptions {
   connect: () => SocketLike;
   clientId: string;
+  /**
+   * An earlier page's unacknowledged pushes under this clientId (adopted after a reload): sent again after the
+   * welcome with their own clientSeqs [S4][S6]; new pushes are numbered from nextClientSeq on.
+   */
+  restored?: { nextClientSeq: number; pending: PendingPush[] };
+  /** Told the queue after every change (add, fold, ack, drop; empty: nothing left), to keep it across a reload. */
+  saveOutbox?: (nextClientSeq: number, pending: readonly PendingPush[]) => void;
   listener: SyncListener;
   timers?: Timers;
   pingEveryMs?: number;

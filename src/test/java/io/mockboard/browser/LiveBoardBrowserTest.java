@@ -10,9 +10,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 import io.mockboard.board.TestBoards;
+import io.mockboard.sync.BoardId;
+import io.mockboard.sync.BoardLog;
+import io.mockboard.sync.room.StoredOp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.client.OidcTestClient;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -39,6 +43,9 @@ class LiveBoardBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    BoardLog boardLog;
 
     String boardId;
 
@@ -135,6 +142,60 @@ class LiveBoardBrowserTest {
         List<String> ids = given().auth().oauth2(oidc.getAccessToken("alice", "alice"))
                 .when().get("/api/boards/" + boardId + "/scene").then().statusCode(200).extract().jsonPath().getList("elements.id");
         assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void offlineWorkSurvivesAReloadAndIsStoredOnce() {
+        Page alice = openSignedIn("alice");
+        // Bob's board socket goes through a switch: "offline" drops it and refuses reconnects; pages still load over HTTP.
+        AtomicBoolean offline = new AtomicBoolean();
+        List<WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
+        BrowserContext bobBrowser = browsers.newContext();
+        bobBrowser.routeWebSocket("**/sync", socket -> {
+            if (offline.get()) {
+                socket.close();
+            } else {
+                socket.connectToServer();
+                sockets.add(socket);
+            }
+        });
+        Page bob = openSignedIn(bobBrowser, "bob");
+        Object clientId = bob.evaluate("() => window.mockboard.sync.clientId");
+
+        offline.set(true);
+        sockets.forEach(WebSocketRoute::close);
+        bob.locator("[data-testid='sync-status'][data-state='reconnecting']").waitFor();
+        SessionFlow.draw(bob, "rectangle", 420, 220);
+        SessionFlow.draw(bob, "diamond", 700, 420);
+        bob.locator("[data-testid='sync-status']:has-text('2 unsent changes')").waitFor();
+        bob.evaluate("() => window.mockboard.unsentSaved()"); // written where the reloaded page looks
+        String shapes = "() => window.mockboard.excalidraw.getSceneElements().map(e => e.id + ':' + e.type).sort().join()";
+        Object drawn = bob.evaluate(shapes);
+
+        bob.reload();
+        bob.locator(".notice:has-text('Brought back 2 unsent changes from before the reload')").waitFor();
+        bob.waitForFunction("expected => (" + shapes + ")() === expected", drawn);
+        bob.locator("[data-testid='sync-status']:has-text('2 unsent changes')").waitFor();
+        // adopted: the same clientId as before the reload, so the server can tell a re-sent push from a new one [S4]
+        assertThat(bob.evaluate("() => window.mockboard.sync.clientId")).isEqualTo(clientId);
+        Browsers.screenshot(bob, "reload-brought-back");
+
+        offline.set(false);
+        bob.locator("[data-testid='sync-status'][data-state='live']").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        alice.waitForFunction("() => window.mockboard.excalidraw.getSceneElements().length === 2");
+        awaitSameScene(alice, bob);
+        List<String> ids = given().auth().oauth2(oidc.getAccessToken("alice", "alice"))
+                .when().get("/api/boards/" + boardId + "/scene").then().statusCode(200).extract().jsonPath().getList("elements.id");
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        // [S4] stored once: sent under the clientId of the page before the reload, and no version of a shape twice
+        List<StoredOp> ops = boardLog.ops(BoardId.parse(boardId), 0, Long.MAX_VALUE, Integer.MAX_VALUE).stream()
+                .filter(op -> op.elements().stream().anyMatch(e -> ids.contains(e.path("id").asText())))
+                .toList();
+        assertThat(ops).isNotEmpty().extracting(StoredOp::clientId).containsOnly((String) clientId);
+        List<String> stored = ops.stream().flatMap(op -> op.elements().stream())
+                .map(e -> e.path("id").asText() + "@" + e.path("version").asLong())
+                .toList();
+        assertThat(stored).doesNotHaveDuplicates();
     }
 
     @Test
