@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Http } from "../api/http";
-import type { Flow, Hint, Note } from "./api";
+import type { Flow, Hint, Note, SessionProbes } from "./api";
+import { ProbeList } from "./ProbeList";
 import { ScorecardForm } from "./ScorecardForm";
 import { useTick } from "./StepBar";
 import { clock } from "./timer";
@@ -15,6 +16,9 @@ export type InterviewerPanelProps = {
   onMove: (step: string) => void;
   onNote: (body: string, elementIds: string[], criterion: string | null) => Promise<void>;
   hints: Hint[];
+  /** The probe bank of the session's case study (null while loading). */
+  probes: SessionProbes | null;
+  onAsk: (probeId: string) => Promise<void>;
   onReveal: (hint: Hint) => Promise<void>;
   onAddHint: (title: string, body: string) => Promise<void>;
   onClose: () => void;
@@ -36,8 +40,8 @@ function timePerStep(flow: Flow, now: number, skewMs: number): Map<string, numbe
 }
 
 /**
- * The interviewer's side panel: the framework steps (click to move, time spent vs budget), and private,
- * server-timestamped notes (Alt+N to write one, Ctrl+Enter to save), optionally pinned to the selected
+ * The interviewer's side panel: the framework steps (click to move, time spent vs budget), the case study's
+ * probes for the current step (one click records one asked), private, server-timestamped notes (Alt+N to write one, Ctrl+Enter to save), optionally pinned to the selected
  * elements. Candidates never get this panel, and the server never sends them its data.
  */
 export function InterviewerPanel(props: InterviewerPanelProps) {
@@ -128,6 +132,7 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
           </ol>
         </section>
       )}
+      <ProbeList probes={props.probes} flow={flow} notes={notes} started={started} onAsk={props.onAsk} />
       <section aria-labelledby="notes-title">
         <h3 id="notes-title">Private notes</h3>
         <form

@@ -35,7 +35,14 @@ export type Note = {
   body: string;
   elementIds: string[];
   criterion: string | null;
+  /** Set when the note records that a probe of the probe bank was asked. */
+  probeId?: string | null;
 };
+
+export type Probe = { id: string; probe: string; strongAnswer: string; askedAt: string | null; noteId: string | null };
+export type StepProbes = { step: string; title: string; probes: Probe[] };
+/** The probe bank of the session's case study; `caseStudy` is null (no steps) when the template is no case study. */
+export type SessionProbes = { caseStudy: string | null; caseStudyTitle: string | null; steps: StepProbes[] };
 
 export type Hint = {
   id: string;
@@ -78,6 +85,9 @@ export const sessionApi = {
   notes: (http: Http, sessionId: string) => http.json<Note[]>(`/api/sessions/${sessionId}/notes`, "Loading notes"),
   addNote: (http: Http, sessionId: string, body: string, elementIds: string[], criterion: string | null) =>
     http.json<Note>(`/api/sessions/${sessionId}/notes`, "Saving the note", jsonBody("POST", { body, elementIds, criterion })),
+  probes: (http: Http, sessionId: string) => http.json<SessionProbes>(`/api/sessions/${sessionId}/probes`, "Loading the probes"),
+  askProbe: (http: Http, sessionId: string, probeId: string) =>
+    http.json<Note>(`/api/sessions/${sessionId}/probes/${encodeURIComponent(probeId)}/asked`, "Recording the probe", jsonBody("POST", {})),
   hints: (http: Http, sessionId: string) => http.json<Hint[]>(`/api/sessions/${sessionId}/hints`, "Loading hint cards"),
   addHint: (http: Http, sessionId: string, title: string, body: string) =>
     http.json<Hint>(`/api/sessions/${sessionId}/hints`, "Adding the card", jsonBody("POST", { title, body })),

@@ -2,7 +2,7 @@ import { CaptureUpdateAction, convertToExcalidrawElements } from "@excalidraw/ex
 import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Http } from "../api/http";
-import { sessionApi, type BoardContext, type Flow, type Hint, type Note } from "./api";
+import { sessionApi, type BoardContext, type Flow, type Hint, type Note, type SessionProbes } from "./api";
 import { cardSkeleton } from "./hintCard";
 import type { InterviewerPanelProps } from "./InterviewerPanel";
 import { skew } from "./timer";
@@ -21,6 +21,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
   const [skewMs, setSkewMs] = useState(0);
   const [notes, setNotes] = useState<Note[]>([]);
   const [hints, setHints] = useState<Hint[]>([]);
+  const [probes, setProbes] = useState<SessionProbes | null>(null);
   const [panelOpen, setPanelOpen] = useState(true);
   const [startWithNote, setStartWithNote] = useState(false);
   // the API client for rendering the panel; the handlers read the refs, so they stay stable once started
@@ -57,12 +58,14 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
           if (!ctx.sessionId) return;
           showFlow(await sessionApi.flow(http, ctx.sessionId));
           if (ctx.seesPrivate) {
-            const [loadedNotes, loadedHints] = await Promise.all([
+            const [loadedNotes, loadedHints, loadedProbes] = await Promise.all([
               sessionApi.notes(http, ctx.sessionId),
               sessionApi.hints(http, ctx.sessionId),
+              sessionApi.probes(http, ctx.sessionId),
             ]);
             setNotes(loadedNotes);
             setHints(loadedHints);
+            setProbes(loadedProbes);
           }
         })
         .catch((e: Error) => onError(e.message));
@@ -90,6 +93,17 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
       const sessionId = sessionRef.current;
       if (!http || !sessionId) return;
       addNote(await sessionApi.addNote(http, sessionId, body, elementIds, criterion));
+    },
+    [addNote],
+  );
+
+  /** Records a probe asked; the note comes back here (and to the other interviewers as a note frame). */
+  const askProbe = useCallback(
+    async (probeId: string) => {
+      const http = httpRef.current;
+      const sessionId = sessionRef.current;
+      if (!http || !sessionId) return;
+      addNote(await sessionApi.askProbe(http, sessionId, probeId));
     },
     [addNote],
   );
@@ -173,7 +187,7 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     hasPanel && panelOpen && panelHttp && context?.sessionId
       ? {
           flow, notes, skewMs, canControl: context.controlsSteps && !context.ended, selection, select, onMove: moveTo,
-          onNote: writeNote, hints, onReveal: revealHint, startWithNote, onAddHint: addHint, onClose: closePanel, http: panelHttp,
+          onNote: writeNote, hints, probes, onAsk: askProbe, onReveal: revealHint, startWithNote, onAddHint: addHint, onClose: closePanel, http: panelHttp,
           sessionId: context.sessionId,
         }
       : null;

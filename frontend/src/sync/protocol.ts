@@ -94,6 +94,8 @@ export type PrivateNote = {
   body: string;
   elementIds: string[];
   criterion: string | null;
+  /** The probe bank's question this note records as asked, else null. */
+  probeId: string | null;
 };
 /** A signal from another session on the board; `from` is its session id (stamped by the server). */
 export type SignalMessage = { t: "signal"; from: string; kind: string; data: Record<string, unknown> | null };

@@ -61,8 +61,9 @@ public class ReplayService {
     public Timeline timeline(UUID sessionId, CurrentUser user) {
         SessionSummary session = access.require(sessionId, user, Action.REPLAY);
         List<Timeline.Marker> markers = new ArrayList<>();
-        notes.list(sessionId, user).forEach(n -> markers.add(new Timeline.Marker("note", n.at(), "Note by " + n.author(), n.body(),
-                n.elementIds())));
+        notes.list(sessionId, user).forEach(n -> markers.add(n.probeId() == null
+                ? new Timeline.Marker("note", n.at(), "Note by " + n.author(), n.body(), n.elementIds())
+                : new Timeline.Marker("probe", n.at(), "Probe asked by " + n.author(), n.body(), n.elementIds())));
         scorecards.visible(sessionId, user).stream().filter(c -> c.submittedAt() != null).forEach(c -> markers.add(new Timeline.Marker(
                 "scorecard", c.submittedAt(), "Scorecard submitted by " + c.author(),
                 c.recommendation() == null ? "" : c.recommendation().label(), List.of())));

@@ -38,7 +38,10 @@ class NoteEntity extends PanacheEntityBase {
 
     String criterion;
 
+    @Column(name = "probe_id")
+    String probeId;
+
     Note toNote() {
-        return new Note(id, sessionId, authorName, at, body, List.of(elementIds), criterion);
+        return new Note(id, sessionId, authorName, at, body, List.of(elementIds), criterion, probeId);
     }
 }

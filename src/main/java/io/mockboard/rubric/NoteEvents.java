@@ -18,13 +18,13 @@ class NoteEvents {
         this.channel = channel;
     }
 
-    /** The {@code note} frame's fields ({@code criterion} is null when the note names none). */
+    /** The {@code note} frame's fields ({@code criterion} and {@code probeId} are null when the note names none). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record NoteFrame(String id, Instant at, String author, String body, List<String> elementIds, String criterion) {}
+    record NoteFrame(String id, Instant at, String author, String body, List<String> elementIds, String criterion, String probeId) {}
 
     void onNote(@Observes(during = TransactionPhase.AFTER_SUCCESS) NoteAdded added) {
         Note note = added.note();
         channel.send(added.boardId(), BoardEvent.toPrivate("note", new NoteFrame(note.id().toString(), note.at(), note.author(),
-                note.body(), note.elementIds(), note.criterion())));
+                note.body(), note.elementIds(), note.criterion(), note.probeId())));
     }
 }

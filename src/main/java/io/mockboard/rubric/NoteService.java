@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Private interviewer notes. Only roles that may read private data write or read them. */
@@ -44,18 +45,30 @@ public class NoteService {
         if (request.criterion() != null && request.criterion().length() > 100) {
             throw DomainException.invalid("A criterion id is up to 100 characters");
         }
+        return persist(session, author, body, elements, request.criterion(), null);
+    }
+
+    /** Stores a note (the caller checked access and its fields) and tells the interviewers' sockets once committed. */
+    Note persist(SessionSummary session, CurrentUser author, String body, List<String> elements, String criterion, String probeId) {
         NoteEntity note = new NoteEntity();
         note.id = UUID.randomUUID();
-        note.sessionId = sessionId;
+        note.sessionId = session.id();
         note.authorId = author.id();
         note.authorName = author.name();
         note.at = clock.instant();
         note.body = body;
         note.elementIds = elements.toArray(String[]::new);
-        note.criterion = request.criterion();
+        note.criterion = criterion;
+        note.probeId = probeId;
         note.persist();
         added.fire(new NoteAdded(session.boardId(), note.toNote()));
         return note.toNote();
+    }
+
+    /** The note that records {@code probeId} as asked in this session, if there is one. */
+    Optional<Note> asked(UUID sessionId, String probeId) {
+        return NoteEntity.<NoteEntity>find("sessionId = ?1 and probeId = ?2", sessionId, probeId).firstResultOptional()
+                .map(NoteEntity::toNote);
     }
 
     @Transactional

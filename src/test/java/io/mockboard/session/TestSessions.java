@@ -13,8 +13,17 @@ public final class TestSessions {
     public record Created(String id, String boardId) {}
 
     public static Created create(String interviewerToken, String title) {
+        return create(interviewerToken, Map.of("title", title));
+    }
+
+    /** A session whose board starts from the template with this slug (e.g. {@code video-recommendation-blank}). */
+    public static Created create(String interviewerToken, String title, String templateSlug) {
+        return create(interviewerToken, Map.of("title", title, "template", templateSlug));
+    }
+
+    private static Created create(String interviewerToken, Map<String, String> body) {
         ExtractableResponse<Response> created = given().auth().oauth2(interviewerToken).contentType("application/json")
-                .body(Map.of("title", title)).when().post("/api/sessions").then().statusCode(201).extract();
+                .body(body).when().post("/api/sessions").then().statusCode(201).extract();
         return new Created(created.path("id"), created.path("boardId"));
     }
 

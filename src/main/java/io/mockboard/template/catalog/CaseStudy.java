@@ -1,5 +1,8 @@
 package io.mockboard.template.catalog;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The ten case studies of the ML system design book (interview-domain.md §2): the question as the
  * candidate reads it and what the interviewer listens for. Their reference architectures are drawn by
@@ -97,6 +100,11 @@ public enum CaseStudy {
 
     public String slug() {
         return slug;
+    }
+
+    /** The case study with this slug, if there is one. */
+    public static Optional<CaseStudy> bySlug(String slug) {
+        return Arrays.stream(values()).filter(study -> study.slug.equals(slug)).findFirst();
     }
 
     public String title() {
