@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reference coverage: which of the reference architecture's component kinds and data flows a candidate's board
@@ -24,6 +25,8 @@ import java.util.TreeSet;
 public final class Coverage {
     private static final Set<String> NOT_SHAPES = Set.of("text", "arrow", "line", "freedraw", "frame", "magicframe", "image");
     private static final int LABEL_MAX = 40;
+    /** A label longer than this is cut for mapping too (the synonym table keeps up to 200 characters). */
+    private static final int MAPPED_MAX = 200;
     /** How far (scene px) outside a shape a free text still names it. */
     static final int NEAR = 24;
 
@@ -34,12 +37,15 @@ public final class Coverage {
      * The comparison. Scores are the share of distinct reference kinds (flows) found on the board, 1.0 when the
      * reference has none; flows count in either direction.
      */
-    public record Result(List<KindCount> present, List<KindCount> missing, List<KindCount> extra, List<String> unrecognised,
+    public record Result(List<KindCount> present, List<KindCount> missing, List<KindCount> extra, List<Label> unrecognised,
             List<Flow> flowsPresent, List<Flow> flowsMissing, double componentScore, double flowScore) {
         public boolean hasReversedFlows() {
             return flowsPresent.stream().anyMatch(Flow::reversed);
         }
     }
+
+    /** A label written on a box that names no kind: whole (up to 200 characters, for mapping it) and as shown. */
+    public record Label(String text, String shown) {}
 
     /**
      * A kind and the elements that have it: on the board for present and extra kinds, in the reference for
@@ -72,8 +78,17 @@ public final class Coverage {
     }
 
     public static Result compare(List<ObjectNode> reference, List<ObjectNode> board) {
-        Scene ref = new Scene(reference, false);
-        Scene cand = new Scene(board, true);
+        return compare(reference, board, Map.of());
+    }
+
+    /**
+     * The comparison, where a label the vocabulary does not know also counts as the kind {@code learned} maps its
+     * {@link ComponentKind#key(String)} to.
+     */
+    public static Result compare(List<ObjectNode> reference, List<ObjectNode> board, Map<String, ComponentKind> learned) {
+        Scene ref = new Scene(reference, false, text -> Optional.empty());
+        Scene cand = new Scene(board, true, text -> ComponentKind.match(text)
+                .or(() -> Optional.ofNullable(learned.get(ComponentKind.key(text)))));
         Map<ComponentKind, List<String>> refKinds = ref.idsByKind();
         Map<ComponentKind, List<String>> boardKinds = cand.idsByKind();
 
@@ -107,7 +122,7 @@ public final class Coverage {
                 flowsMissing.add(edge.flow(false));
             }
         }
-        return new Result(List.copyOf(present), List.copyOf(missing), List.copyOf(extra), List.copyOf(cand.unrecognised),
+        return new Result(List.copyOf(present), List.copyOf(missing), List.copyOf(extra), List.copyOf(cand.unrecognised.values()),
                 List.copyOf(flowsPresent), List.copyOf(flowsMissing), share(present.size(), refKinds.size()),
                 share(flowsPresent.size(), expected.size()));
     }
@@ -138,11 +153,12 @@ public final class Coverage {
     private static final class Scene {
         final Map<String, ObjectNode> live = new LinkedHashMap<>();
         final Map<String, ComponentKind> kinds = new LinkedHashMap<>();
-        final List<String> unrecognised = new ArrayList<>();
+        /** Labels on boxes that name no kind, once each (by their text). */
+        final Map<String, Label> unrecognised = new LinkedHashMap<>();
         /** A free text whose kind went to the unlabelled shape it names → that shape. */
         final Map<String, String> namedShape = new LinkedHashMap<>();
 
-        Scene(List<ObjectNode> elements, boolean readText) {
+        Scene(List<ObjectNode> elements, boolean readText, Function<String, Optional<ComponentKind>> match) {
             for (ObjectNode element : elements) {
                 if (!element.path("isDeleted").asBoolean(false) && !text(element, "id").isEmpty()) {
                     live.put(text(element, "id"), element);
@@ -161,14 +177,15 @@ public final class Coverage {
                 if (kind.isEmpty() && readText) {
                     if (shape && labels.containsKey(id)) {
                         String label = written(labels.get(id));
-                        kind = ComponentKind.match(label);
+                        kind = match.apply(label);
                         if (kind.isEmpty() && !label.isBlank()) {
-                            unrecognised.add(shorten(label));
+                            String whole = shorten(label, MAPPED_MAX);
+                            unrecognised.putIfAbsent(whole, new Label(whole, shorten(label, LABEL_MAX)));
                         }
                     } else if (isText(element) && containerId(element).isEmpty()) {
-                        kind = ComponentKind.match(written(element));
+                        kind = match.apply(written(element));
                     } else if (isText(element) && "arrow".equals(text(live.getOrDefault(containerId(element), element), "type"))) {
-                        kind = ComponentKind.match(written(element)); // "Kafka" written on an arrow
+                        kind = match.apply(written(element)); // "Kafka" written on an arrow
                     }
                 }
                 kind.ifPresent(k -> kinds.put(id, k));
@@ -273,8 +290,8 @@ public final class Coverage {
         return value.isTextual() ? value.asText() : "";
     }
 
-    private static String shorten(String label) {
+    private static String shorten(String label, int max) {
         String line = label.strip().replaceAll("\\s+", " ");
-        return line.length() <= LABEL_MAX ? line : line.substring(0, LABEL_MAX - 1) + "…";
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 }

@@ -13,6 +13,7 @@ import io.mockboard.session.SessionSummary;
 import io.mockboard.session.flow.Flow;
 import io.mockboard.session.flow.FlowService;
 import io.mockboard.sync.BoardLog;
+import io.mockboard.template.ComponentSynonyms;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,11 +39,13 @@ public class ReviewService {
     private final ReplayService replay;
     private final TemplateService templates;
     private final RecordedVoices voices;
+    private final ComponentSynonyms synonyms;
     private final Clock clock;
 
     ReviewService(SessionAccess access, FlowService flows, BoardLog log, Participants participants, ScorecardService scorecards,
-            ReplayService replay, TemplateService templates, RecordedVoices voices, Clock clock) {
+            ReplayService replay, TemplateService templates, RecordedVoices voices, ComponentSynonyms synonyms, Clock clock) {
         this.voices = voices;
+        this.synonyms = synonyms;
         this.access = access;
         this.replay = replay;
         this.templates = templates;
@@ -60,7 +63,7 @@ public class ReviewService {
         List<Scorecard> cards = scorecards.visible(sessionId, user);
         Optional<TemplateSummary> reference = reference(session);
         Coverage.Result coverage = reference.map(t -> Coverage.compare(templates.elements(t.id()),
-                replay.sceneAt(sessionId, null, null, user).elements())).orElse(null);
+                replay.sceneAt(sessionId, null, null, user).elements(), synonyms.learned())).orElse(null);
         return new Review(stepTimes(flow, end), authorship(session), cards.stream().map(Scorecard::author).toList(), calibration(cards),
                 recommendations(cards), reference.map(TemplateSummary::title).orElse(null), coverage,
                 TalkTime.of(voices.tracks(sessionId), flow, session.createdAt(), end), voices.of(sessionId));

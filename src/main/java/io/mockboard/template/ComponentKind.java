@@ -135,6 +135,14 @@ public enum ComponentKind {
         return Stream.concat(Stream.of(wire, label), synonyms.stream()).toList();
     }
 
+    /**
+     * The form in which {@link #match(String)} compares text: lower case, punctuation dropped, single spaces
+     * ("Vector-DB " and "vector db" are one key).
+     */
+    public static String key(String text) {
+        return normalize(text);
+    }
+
     private static String normalize(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{Alnum}]+"))
                 .filter(part -> !part.isEmpty())

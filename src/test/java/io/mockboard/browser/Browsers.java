@@ -94,6 +94,11 @@ public final class Browsers implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
     }
 
+    /** Saves a screenshot of one part of a page (e.g. a section below the fold). */
+    public static void screenshot(com.microsoft.playwright.Locator part, String name) {
+        part.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -75,7 +75,6 @@ class ProbeBrowserTest {
         page.navigate(root + "sessions/" + session.id() + "/review");
         page.locator("[data-testid='review-notes'] li:has(.pill-probe)").waitFor();
         assertThat(page.locator("[data-testid='review-notes'] li").innerText()).contains("Asked: How do you sample negatives");
-        page.locator("[data-testid='review-notes']").scrollIntoViewIfNeeded();
-        Browsers.screenshot(page, "probe-review-line");
+        Browsers.screenshot(page.locator("section:has(#notes-heading)"), "probe-review-line");
     }
 }

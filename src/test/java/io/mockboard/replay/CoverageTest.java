@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Reference coverage: components by kind and flows by kind pair, board against reference. */
@@ -59,8 +60,10 @@ class CoverageTest {
         var board = new Scene().box("b1", "Magic box").box("b2", "A very long description of\nwhat this box does in production")
                 .component("b3", "client");
         Coverage.Result result = Coverage.compare(List.of(), board.elements);
-        assertThat(result.unrecognised()).containsExactly("Magic box", "A very long description of what this bo…");
-        assertThat(result.unrecognised()).allSatisfy(label -> assertThat(label).hasSizeLessThanOrEqualTo(40));
+        assertThat(result.unrecognised()).extracting(Coverage.Label::shown)
+                .containsExactly("Magic box", "A very long description of what this bo…");
+        assertThat(result.unrecognised()).extracting(Coverage.Label::text)
+                .containsExactly("Magic box", "A very long description of what this box does in production");
         assertThat(result.extra()).extracting(Coverage.KindCount::kind).containsExactly("client");
     }
 
@@ -205,7 +208,7 @@ class CoverageTest {
         JsonNode json = JSON.valueToTree(Coverage.compare(new Scene().component("r1", "stream/queue").elements, board.elements));
         assertThat(json.path("present").path(0).path("kind").asText()).isEqualTo("stream/queue");
         assertThat(json.path("present").path(0).path("elementIds").path(0).asText()).isEqualTo("b1");
-        assertThat(json.path("unrecognised").path(0).asText()).isEqualTo("Magic box");
+        assertThat(json.path("unrecognised").path(0).path("text").asText()).isEqualTo("Magic box");
         assertThat(json.path("componentScore").asDouble()).isEqualTo(1.0);
     }
 
@@ -296,5 +299,29 @@ class CoverageTest {
             elements.add(element);
             return element;
         }
+    }
+
+    @Test
+    void aLabelLearnedForTheInstallationCountsAsItsKindAndIsNoLongerUnrecognised() {
+        var reference = new Scene().component("r1", "ann-index").component("r2", "model-server").arrow("ra", "r1", "r2");
+        var board = new Scene().box("b1", "Pinecone  cluster").box("b2", "Inference").arrow("a1", "b1", "b2")
+                .box("b3", "Pinecone cluster").box("b4", "Magic box");
+        Coverage.Result before = Coverage.compare(reference.elements, board.elements);
+        assertThat(before.unrecognised()).extracting(Coverage.Label::text).containsExactly("Pinecone cluster", "Magic box");
+        assertThat(before.flowsMissing()).hasSize(1);
+
+        Coverage.Result after = Coverage.compare(reference.elements, board.elements,
+                Map.of(ComponentKind.key("pinecone-cluster"), ComponentKind.ANN_INDEX));
+        assertThat(after.present()).extracting(Coverage.KindCount::kind).containsExactly("ann-index", "model-server");
+        assertThat(after.present().get(0).elementIds()).containsExactly("b1", "b3");
+        assertThat(after.flowsPresent()).extracting(Coverage.Flow::from).containsExactly("ann-index");
+        assertThat(after.unrecognised()).extracting(Coverage.Label::text).containsExactly("Magic box");
+    }
+
+    @Test
+    void theShippedVocabularyWinsOverALearnedLabel() {
+        var board = new Scene().box("b1", "Redis");
+        Coverage.Result result = Coverage.compare(List.of(), board.elements, Map.of(ComponentKind.key("Redis"), ComponentKind.LOGGING));
+        assertThat(result.extra()).extracting(Coverage.KindCount::kind).containsExactly("kv-store/cache");
     }
 }

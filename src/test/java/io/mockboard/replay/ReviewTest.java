@@ -127,7 +127,7 @@ class ReviewTest {
         assertThat(page).contains("Visual search (reference)");
     }
 
-    private static Map<String, Object> label(String id, String container, String text) {
+    static Map<String, Object> label(String id, String container, String text) {
         Map<String, Object> e = new java.util.HashMap<>(Frames.rectangle(id, 1, 20));
         e.putAll(Map.of("type", "text", "text", text, "originalText", text, "containerId", container, "fontSize", 20,
                 "fontFamily", 5, "textAlign", "center", "verticalAlign", "middle", "lineHeight", 1.25));
@@ -135,7 +135,7 @@ class ReviewTest {
         return e;
     }
 
-    private static Map<String, Object> arrow(String id, String from, String to) {
+    static Map<String, Object> arrow(String id, String from, String to) {
         Map<String, Object> e = new java.util.HashMap<>(Frames.rectangle(id, 1, 140));
         e.putAll(Map.of("type", "arrow", "points", List.of(List.of(0, 0), List.of(160, 0)),
                 "startBinding", Map.of("elementId", from, "focus", 0, "gap", 4),

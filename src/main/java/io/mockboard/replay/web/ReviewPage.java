@@ -12,6 +12,8 @@ import io.mockboard.rubric.Scorecard;
 import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionSummary;
+import io.mockboard.template.ComponentKind;
+import io.mockboard.template.ComponentSynonyms;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,10 +49,12 @@ public class ReviewPage {
     private final NoteService notes;
     private final ReviewShares shares;
     private final ScorecardService scorecards;
+    private final ComponentSynonyms synonyms;
     private final SecurityIdentity identity;
 
     ReviewPage(ReviewService reviews, SessionService sessions, NoteService notes, ReviewShares shares, ScorecardService scorecards,
-            SecurityIdentity identity) {
+            ComponentSynonyms synonyms, SecurityIdentity identity) {
+        this.synonyms = synonyms;
         this.reviews = reviews;
         this.sessions = sessions;
         this.notes = notes;
@@ -71,7 +75,8 @@ public class ReviewPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance review(CurrentUser user, SessionSummary session, Review review, List<NoteLink> notes,
-                List<ReviewShares.Share> shares, Scorecard mine, String newLink, List<ReviewShares.SelfNote> selfNotes);
+                List<ReviewShares.Share> shares, Scorecard mine, String newLink, List<ReviewShares.SelfNote> selfNotes,
+                List<ComponentKind> kinds, List<ComponentSynonyms.Synonym> learned);
     }
 
     @GET
@@ -104,6 +109,31 @@ public class ReviewPage {
         return Response.seeOther(URI.create("/sessions/" + sessionId + "/review#share")).build();
     }
 
+    /** Counts a label the vocabulary did not know as a component kind, here and in every later review. */
+    @POST
+    @Path("labels")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response mapLabel(@PathParam("id") String id, @FormParam("label") String label, @FormParam("kind") String kind) {
+        UUID sessionId = Ids.uuid(id, "Session");
+        CurrentUser user = CurrentUser.of(identity);
+        sessions.get(sessionId, user);
+        synonyms.map(label, kind, user);
+        return Response.seeOther(URI.create("/sessions/" + sessionId + "/review#coverage-heading")).build();
+    }
+
+    /** Forgets a learned label: it is "not recognised" again. */
+    @POST
+    @Path("labels/forget")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response forgetLabel(@PathParam("id") String id, @FormParam("label") String label) {
+        UUID sessionId = Ids.uuid(id, "Session");
+        sessions.get(sessionId, CurrentUser.of(identity));
+        synonyms.forget(label);
+        return Response.seeOther(URI.create("/sessions/" + sessionId + "/review#coverage-heading")).build();
+    }
+
     private Scorecard submittedOwn(UUID sessionId, CurrentUser user) {
         return scorecards.visible(sessionId, user).stream().filter(c -> c.authorId().equals(user.id()) && c.submitted()).findFirst()
                 .orElse(null);
@@ -119,6 +149,6 @@ public class ReviewPage {
             return new NoteLink(n, seconds, String.format("%d:%02d", since / 60, since % 60));
         }).toList();
         return Templates.review(user, session, review, links, shares.list(sessionId, user), submittedOwn(sessionId, user), newLink,
-                shares.notes(sessionId));
+                shares.notes(sessionId), List.of(ComponentKind.values()), synonyms.list());
     }
 }
