@@ -9,6 +9,7 @@ import { useCall } from "../call/useCall";
 import { useFollowMe } from "../presence/useFollowMe";
 import { useOwnPresence } from "../presence/useOwnPresence";
 import { usePeers } from "../presence/usePeers";
+import { EndPractice } from "../session/EndPractice";
 import { InterviewerPanel } from "../session/InterviewerPanel";
 import { StepBar } from "../session/StepBar";
 import { useInterview } from "../session/useInterview";
@@ -83,6 +84,8 @@ export function BoardPage({ boardId }: Props) {
   const { title, me } = sync;
 
   const manages = !readOnly && !ended && (interview.context?.replacesBoard ?? false);
+  // practising alone: nobody to present to or call
+  const alone = interview.context?.role === "practice";
   const protects = boardId !== null && !readOnly && !ended && (interview.context?.protectsElements ?? false);
 
   return (
@@ -94,20 +97,21 @@ export function BoardPage({ boardId }: Props) {
         )}
         <span className="spacer" />
         {protects && <ProtectButton api={api} />}
-        {boardId && live && !ended && (
+        {boardId && live && !ended && !alone && (
           <button type="button" className="panel-toggle" aria-pressed={presenting} data-testid="follow-me"
             title={presenting ? "Let everyone look around on their own again (Alt+L)" : "Bring everyone's view to yours (Alt+L)"}
             onClick={() => present(!presenting)}>
             {presenting ? "Stop presenting" : "Follow me"}
           </button>
         )}
+        {interview.practising && <EndPractice onEnd={interview.endPractice} />}
         {interview.hasPanel && (
-          <button type="button" className="panel-toggle" aria-pressed={interview.panelOpen} title="Interviewer panel (Alt+I)"
+          <button type="button" className="panel-toggle" aria-pressed={interview.panelOpen} title={alone ? "Practice panel (Alt+I)" : "Interviewer panel (Alt+I)"}
             onClick={interview.togglePanel}>
             Panel
           </button>
         )}
-        {call.available && !ended && (
+        {call.available && !ended && !alone && (
           <CallControls state={call.state} listenOnly={readOnly} devices={call.devices} recordable={call.recordable}
             recording={call.recording} onJoin={(mic, record) => void call.join(mic, record)}
             onLeave={call.leave} onToggleMute={call.toggleMute} onDevice={call.chooseDevice} onToggleCamera={call.toggleCamera} />

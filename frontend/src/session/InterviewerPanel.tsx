@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { Http } from "../api/http";
 import type { Flow, Hint, Note, SessionProbes } from "./api";
+import { HintCards } from "./HintCards";
 import { ProbeList } from "./ProbeList";
+import { ReferencePanel } from "./ReferencePanel";
 import { ScorecardForm } from "./ScorecardForm";
 import { useTick } from "./StepBar";
 import { clock } from "./timer";
@@ -26,7 +28,12 @@ export type InterviewerPanelProps = {
   sessionId: string;
   /** Opened with Alt+N: start on a new note (the selection pinned, the note box focused). */
   startWithNote?: boolean;
+  /** Practising alone: no probes or hint cards; the scorecard is a self-score; the reference opens at the end. */
+  practice: boolean;
+  ended: boolean;
 };
+
+type Tab = "interview" | "scorecard" | "reference";
 
 /** Time on each step so far, from the moves (the current step counts up to now). */
 function timePerStep(flow: Flow, now: number, skewMs: number): Map<string, number> {
@@ -55,7 +62,10 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
   // opened for a note (Alt+N): the selection it pins is the one at that moment
   const [selected, setSelected] = useState<string[]>(() => (props.startWithNote ? selection() : []));
   const box = useRef<HTMLTextAreaElement>(null);
-  const [tab, setTab] = useState<"interview" | "scorecard">("interview");
+  // the tab picked, if any: an ended practice opens on the reference
+  const [picked, setTab] = useState<Tab | null>(null);
+  const { practice, ended } = props;
+  const tab: Tab = picked ?? (practice && ended ? "reference" : "interview");
 
   const { startWithNote } = props;
   useEffect(() => {
@@ -94,9 +104,10 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
   };
 
   return (
-    <aside className="side-panel" aria-label="Interviewer panel" data-testid="interviewer-panel">
+    <aside className={tab === "reference" ? "side-panel wide" : "side-panel"} aria-label={practice ? "Practice panel" : "Interviewer panel"}
+      data-testid="interviewer-panel">
       <div className="side-head">
-        <h2>Interviewer</h2>
+        <h2>{practice ? "Practice" : "Interviewer"}</h2>
         <button type="button" className="icon-button" aria-label="Close the panel" title="Close (Alt+I)" onClick={onClose}>
           ×
         </button>
@@ -104,9 +115,15 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
       <div className="tabs" role="tablist" aria-label="Panel">
         <button type="button" role="tab" aria-selected={tab === "interview"} onClick={() => setTab("interview")}>Interview</button>
         <button type="button" role="tab" aria-selected={tab === "scorecard"} onClick={() => setTab("scorecard")}
-          data-testid="tab-scorecard">Scorecard</button>
+          data-testid="tab-scorecard">{practice ? "Score yourself" : "Scorecard"}</button>
+        {ended && (
+          <button type="button" role="tab" aria-selected={tab === "reference"} onClick={() => setTab("reference")}
+            data-testid="tab-reference">Reference</button>
+        )}
       </div>
-      {tab === "scorecard" ? (
+      {tab === "reference" ? (
+        <ReferencePanel http={props.http} sessionId={props.sessionId} />
+      ) : tab === "scorecard" ? (
         <ScorecardForm http={props.http} sessionId={props.sessionId} notes={notes} />
       ) : (
         <>
@@ -132,9 +149,9 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
           </ol>
         </section>
       )}
-      <ProbeList probes={props.probes} flow={flow} notes={notes} started={started} onAsk={props.onAsk} />
+      {!practice && <ProbeList probes={props.probes} flow={flow} notes={notes} started={started} onAsk={props.onAsk} />}
       <section aria-labelledby="notes-title">
-        <h3 id="notes-title">Private notes</h3>
+        <h3 id="notes-title">{practice ? "Notes to self" : "Private notes"}</h3>
         <form
           className="note-form"
           onSubmit={(e) => {
@@ -170,7 +187,9 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
           </button>
         </form>
         {notes.length === 0 ? (
-          <p className="empty-note">No notes yet. They are timestamped and only interviewers see them.</p>
+          <p className="empty-note">
+            {practice ? "No notes yet. They are timestamped and yours alone." : "No notes yet. They are timestamped and only interviewers see them."}
+          </p>
         ) : (
           <ul className="note-list" data-testid="notes">
             {[...notes].reverse().map((note) => (
@@ -191,84 +210,9 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
           </ul>
         )}
       </section>
-      <HintCards hints={props.hints} canReveal={canControl} onReveal={props.onReveal} onAdd={props.onAddHint} select={select} />
+      {!practice && <HintCards hints={props.hints} canReveal={canControl} onReveal={props.onReveal} onAdd={props.onAddHint} select={select} />}
         </>
       )}
     </aside>
-  );
-}
-
-type HintProps = {
-  hints: Hint[];
-  canReveal: boolean;
-  onReveal: (hint: Hint) => Promise<void>;
-  onAdd: (title: string, body: string) => Promise<void>;
-  select: (ids: string[]) => void;
-};
-
-/** The hidden layer: cards only interviewers see, each revealed into the shared board with one click. */
-function HintCards({ hints, canReveal, onReveal, onAdd, select }: HintProps) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-
-  const run = async (key: string, action: () => Promise<void>) => {
-    setBusy(key);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "That did not work");
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  return (
-    <section aria-labelledby="hints-title">
-      <h3 id="hints-title">Hint cards</h3>
-      <ul className="hint-list" data-testid="hints">
-        {hints.map((hint) => (
-          <li key={hint.id} className={hint.revealedAt ? "revealed" : ""} data-testid={`hint-${hint.position}`}>
-            <strong>{hint.title}</strong>
-            {hint.body && <p>{hint.body}</p>}
-            {hint.revealedAt ? (
-              <button type="button" className="link" onClick={() => select(hint.elementIds)}>
-                Revealed {new Date(hint.revealedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}: show it
-              </button>
-            ) : (
-              <button type="button" className="button small" disabled={!canReveal || busy !== null}
-                onClick={() => void run(hint.id, () => onReveal(hint))}>
-                {busy === hint.id ? "Revealing…" : "Reveal on the board"}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      {adding ? (
-        <form className="note-form" onSubmit={(e) => {
-          e.preventDefault();
-          void run("new", async () => {
-            await onAdd(title, body);
-            setTitle("");
-            setBody("");
-            setAdding(false);
-          });
-        }}>
-          <label htmlFor="hint-title" className="visually-hidden">Card title</label>
-          <input id="hint-title" className="text-input" maxLength={120} required placeholder="e.g. Now it must run on-device"
-            value={title} onChange={(e) => setTitle(e.target.value)} onKeyDown={(e) => e.stopPropagation()} />
-          <label htmlFor="hint-body" className="visually-hidden">Card text</label>
-          <textarea id="hint-body" rows={2} maxLength={2000} placeholder="What the candidate reads (optional)"
-            value={body} onChange={(e) => setBody(e.target.value)} onKeyDown={(e) => e.stopPropagation()} />
-          <button type="submit" className="button" disabled={!title.trim() || busy !== null}>Add card</button>
-        </form>
-      ) : (
-        <button type="button" className="link" onClick={() => setAdding(true)}>+ Add a card</button>
-      )}
-    </section>
   );
 }

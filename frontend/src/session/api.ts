@@ -54,6 +54,23 @@ export type Hint = {
   elementIds: string[];
 };
 
+export type KindCount = { kind: string; label: string; count: number; elementIds: string[] };
+/** The session's board against its reference architecture (`GET /api/sessions/{id}/reference`). */
+export type ReferenceCoverage = {
+  referenceId: string;
+  reference: string;
+  coverage: {
+    present: KindCount[];
+    missing: KindCount[];
+    extra: KindCount[];
+    unrecognised: { text: string; shown: string }[];
+    flowsPresent: { from: string; to: string; reversed: boolean }[];
+    flowsMissing: { from: string; to: string; reversed: boolean }[];
+    componentScore: number;
+    flowScore: number;
+  };
+};
+
 export type Criterion = {
   id: string;
   title: string;
@@ -88,6 +105,10 @@ export const sessionApi = {
   probes: (http: Http, sessionId: string) => http.json<SessionProbes>(`/api/sessions/${sessionId}/probes`, "Loading the probes"),
   askProbe: (http: Http, sessionId: string, probeId: string) =>
     http.json<Note>(`/api/sessions/${sessionId}/probes/${encodeURIComponent(probeId)}/asked`, "Recording the probe", jsonBody("POST", {})),
+  reference: (http: Http, sessionId: string) =>
+    http.json<ReferenceCoverage>(`/api/sessions/${sessionId}/reference`, "Loading the reference architecture"),
+  endPractice: (http: Http, sessionId: string) =>
+    http.json<unknown>(`/api/practice/${sessionId}/end`, "Ending the practice", jsonBody("POST", {})),
   hints: (http: Http, sessionId: string) => http.json<Hint[]>(`/api/sessions/${sessionId}/hints`, "Loading hint cards"),
   addHint: (http: Http, sessionId: string, title: string, body: string) =>
     http.json<Hint>(`/api/sessions/${sessionId}/hints`, "Adding the card", jsonBody("POST", { title, body })),

@@ -159,6 +159,21 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
     [api],
   );
 
+  /** Ends one's own practice: the board becomes read-only and the panel opens on the reference. */
+  const endPractice = useCallback(async () => {
+    const http = httpRef.current;
+    const sessionId = sessionRef.current;
+    if (!http || !sessionId) return;
+    try {
+      await sessionApi.endPractice(http, sessionId);
+      setStartWithNote(false);
+      setPanelOpen(true);
+      rejoined();
+    } catch (e) {
+      onError(e instanceof Error ? e.message : "The practice did not end");
+    }
+  }, [onError, rejoined]);
+
   const togglePanel = useCallback(() => {
     setStartWithNote(false);
     setPanelOpen((open) => !open);
@@ -188,9 +203,10 @@ export function useInterview(api: ExcalidrawImperativeAPI | null, onError: (text
       ? {
           flow, notes, skewMs, canControl: context.controlsSteps && !context.ended, selection, select, onMove: moveTo,
           onNote: writeNote, hints, probes, onAsk: askProbe, onReveal: revealHint, startWithNote, onAddHint: addHint, onClose: closePanel, http: panelHttp,
-          sessionId: context.sessionId,
+          sessionId: context.sessionId, practice: context.role === "practice", ended: context.ended,
         }
       : null;
 
-  return { context, flow, skewMs, start, rejoined, addNote, moveTo, hasPanel, panelOpen, togglePanel, panel };
+  const practising = context?.role === "practice" && !context.ended;
+  return { context, flow, skewMs, start, rejoined, addNote, moveTo, hasPanel, panelOpen, togglePanel, panel, practising, endPractice };
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The one table of who may do what in a session. Resources, pages and the board socket ask it; nothing
  * else decides. Candidates and observers never get interviewer-private data; observers never write; an
- * ended session's board is read-only for everyone; only the session's owner and admins delete its recorded audio.
+ * ended session's board is read-only for everyone; only the session's owner and admins delete its recorded audio; a
+ * practice session is its owner's alone (no invites).
  */
 public final class AccessPolicy {
     private static final Map<SessionRole, Set<Action>> GRANTS = Map.of(
@@ -30,6 +31,8 @@ public final class AccessPolicy {
                     RECORD_AUDIO, MANAGE_INVITES, CONTROL_STEPS, REPLACE_BOARD, PROTECT_ELEMENTS),
             SessionRole.CANDIDATE, EnumSet.of(READ_BOARD, WRITE_BOARD, RECORD_AUDIO),
             SessionRole.OBSERVER, EnumSet.of(READ_BOARD),
+            // alone: runs the steps and the session, notes and scores for themselves; nobody to invite
+            SessionRole.PRACTICE, EnumSet.complementOf(EnumSet.of(MANAGE_INVITES)),
             SessionRole.NONE, EnumSet.noneOf(Action.class));
 
     private AccessPolicy() {}

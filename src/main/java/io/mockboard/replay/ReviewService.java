@@ -2,6 +2,7 @@ package io.mockboard.replay;
 
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
+import io.mockboard.core.DomainException;
 import io.mockboard.rubric.Recommendation;
 import io.mockboard.rubric.Scorecard;
 import io.mockboard.rubric.ScorecardService;
@@ -69,20 +70,37 @@ public class ReviewService {
                 TalkTime.of(voices.tracks(sessionId), flow, session.createdAt(), end), voices.of(sessionId));
     }
 
+    /** The reference a session's final board is compared with, and the comparison. */
+    public record ReferenceCoverage(UUID referenceId, String reference, Coverage.Result coverage) {}
+
+    /**
+     * The session's board against its reference architecture. A practice session reveals it only once it has ended
+     * (409 before); a session without a reference is a 404 saying so.
+     */
+    public ReferenceCoverage coverage(UUID sessionId, CurrentUser user) {
+        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        if (session.practice() && session.endedAt() == null) {
+            throw DomainException.conflict("The reference architecture is revealed when you end the practice");
+        }
+        TemplateSummary reference = reference(session).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                "This session's template has no reference architecture to compare with"));
+        return new ReferenceCoverage(reference.id(), reference.title(), Coverage.compare(templates.elements(reference.id()),
+                replay.sceneAt(sessionId, null, null, user).elements(), synonyms.learned()));
+    }
+
+    /** The reference's drawing as SVG, on the same terms as {@link #coverage}. */
+    public String referenceSvg(UUID sessionId, CurrentUser user) {
+        ReferenceCoverage coverage = coverage(sessionId, user);
+        return io.mockboard.template.render.SceneSvg.render(templates.elements(coverage.referenceId()),
+                io.mockboard.template.render.SceneSvg.Options.preview());
+    }
+
     /**
      * The reference architecture a session's board is compared with: its case study's reference template, or the
      * template itself when it is a reference or a building block; none for scaffolds and boards saved by people.
      */
     Optional<TemplateSummary> reference(SessionSummary session) {
-        if (session.templateId() == null) {
-            return Optional.empty();
-        }
-        return templates.find(session.templateId()).flatMap(t -> {
-            if (t.caseStudy() != null && !t.caseStudy().isBlank()) {
-                return templates.findBySlug(t.caseStudy() + "-reference");
-            }
-            return t.builtIn() && t.componentCount() > 0 ? Optional.of(t) : Optional.empty();
-        });
+        return session.templateId() == null ? Optional.empty() : templates.referenceOf(session.templateId());
     }
 
     /** Time per step of a session whose reader the caller has authorised (a shared review). */

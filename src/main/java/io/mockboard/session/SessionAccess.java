@@ -110,7 +110,7 @@ public class SessionAccess implements BoardPermissions {
             return of(guest, ended, session.id);
         }
         if (user.id().equals(session.createdBy)) {
-            return new BoardAccess(SessionRole.INTERVIEWER, ended, session.id, null);
+            return new BoardAccess(session.practice ? SessionRole.PRACTICE : SessionRole.INTERVIEWER, ended, session.id, null);
         }
         ParticipantEntity joined = activeParticipant("sessionId = ?1 and userId = ?2", session.id, user.id());
         if (joined != null) {

@@ -47,8 +47,12 @@ class SessionEntity extends PanacheEntityBase {
     @Column(name = "rubric_id")
     UUID rubricId;
 
+    @Column(nullable = false)
+    boolean practice;
+
     SessionSummary toSummary() {
         return new SessionSummary(id, title, new io.mockboard.sync.BoardId(boardId), SessionState.fromWire(state), scheduledAt,
-                targetLevel == null ? null : TargetLevel.fromWire(targetLevel), createdBy, createdAt, startedAt, endedAt, templateId, rubricId);
+                targetLevel == null ? null : TargetLevel.fromWire(targetLevel), createdBy, createdAt, startedAt, endedAt, templateId, rubricId,
+                practice);
     }
 }

@@ -48,6 +48,40 @@ public class SessionService {
     @Transactional
     public SessionSummary create(NewSession request, CurrentUser owner) {
         TemplateSummary template = request.template() == null || request.template().isBlank() ? null : template(request.template());
+        return create(request, template, owner, false);
+    }
+
+    /**
+     * A practice session for one signed-in account, started at once on the first step: the person moves the steps,
+     * ends it, then sees the reference and scores themselves. Only templates with a reference architecture qualify
+     * (400 otherwise, nothing created); guests cannot practise (403).
+     */
+    @Transactional
+    public SessionSummary practise(String templateRef, CurrentUser user) {
+        if (user == null || user.isGuest()) {
+            throw DomainException.forbidden("Sign in with an account to practise; a guest link is for one interview");
+        }
+        if (templateRef == null || templateRef.isBlank()) {
+            throw DomainException.invalid("Pick a case study to practise");
+        }
+        TemplateSummary template = template(templateRef);
+        if (templates.referenceOf(template.id()).isEmpty()) {
+            throw DomainException.invalid("\"" + template.title() + "\" has no reference architecture to compare your board with"
+                    + " at the end; practise one of the case studies");
+        }
+        String title = "Practice · " + template.title().replace(" (blank)", "").replace(" (reference)", "");
+        SessionSummary session = create(new NewSession(title, null, null, null), template, user, true);
+        return start(session.id(), user);
+    }
+
+    /** The account's practice sessions, newest first. */
+    @Transactional
+    public List<SessionSummary> practiceOf(CurrentUser user) {
+        return SessionEntity.<SessionEntity>find("createdBy = ?1 and practice = true", Sort.descending("createdAt"), user.id())
+                .page(0, 200).list().stream().map(SessionEntity::toSummary).toList();
+    }
+
+    private SessionSummary create(NewSession request, TemplateSummary template, CurrentUser owner, boolean practice) {
         BoardSummary board = boards.create(request.title(), owner.id());
         if (template != null) {
             seeder.seed(board.id(), "template:" + (template.slug() != null ? template.slug() : template.id()), clock.instant(),
@@ -63,6 +97,7 @@ public class SessionService {
         session.createdBy = owner.id();
         session.createdAt = clock.instant();
         session.templateId = template == null ? null : template.id();
+        session.practice = practice;
         session.persist();
         return session.toSummary();
     }
@@ -83,13 +118,14 @@ public class SessionService {
         return access.require(id, user, Action.VIEW_SESSION);
     }
 
-    /** Sessions this interviewer runs or co-interviews, newest first (every session for an admin). */
+    /** Sessions this interviewer runs or co-interviews, newest first (every interview for an admin); no practice sessions. */
     @Transactional
     public List<SessionSummary> visibleTo(CurrentUser user) {
         var query = user.isAdmin()
-                ? SessionEntity.<SessionEntity>findAll(Sort.descending("createdAt"))
-                : SessionEntity.<SessionEntity>find("createdBy = ?1 or id in (select p.sessionId from ParticipantEntity p"
-                        + " where p.userId = ?1 and p.role = 'co_interviewer')", Sort.descending("createdAt"), user.id());
+                ? SessionEntity.<SessionEntity>find("practice = false", Sort.descending("createdAt"))
+                : SessionEntity.<SessionEntity>find("practice = false and (createdBy = ?1 or id in (select p.sessionId from"
+                        + " ParticipantEntity p where p.userId = ?1 and p.role = 'co_interviewer'))", Sort.descending("createdAt"),
+                        user.id());
         return query.page(0, 200).list().stream().map(SessionEntity::toSummary).toList();
     }
 

@@ -75,6 +75,21 @@ public class TemplateService {
         return TemplateEntity.<TemplateEntity>find("slug", slug).firstResultOptional().map(this::summary);
     }
 
+    /**
+     * The reference architecture a board started from this template is compared with: its case study's reference
+     * template, or the template itself when it is a reference or a building block; none for scaffolds and boards saved
+     * by people.
+     */
+    @Transactional
+    public Optional<TemplateSummary> referenceOf(UUID templateId) {
+        return find(templateId).flatMap(t -> {
+            if (t.caseStudy() != null && !t.caseStudy().isBlank()) {
+                return findBySlug(t.caseStudy() + "-reference");
+            }
+            return t.builtIn() && t.componentCount() > 0 ? Optional.of(t) : Optional.empty();
+        });
+    }
+
     /** The template's scene elements, as seeded into a new board. */
     @Transactional
     public List<ObjectNode> elements(UUID id) {

@@ -147,7 +147,7 @@ class ReviewTest {
         score(token, sessionId, level, "hire");
     }
 
-    private static void score(String token, String sessionId, int level, String recommendation) {
+    static void score(String token, String sessionId, int level, String recommendation) {
         String card = "/api/sessions/" + sessionId + "/scorecard";
         List<String> criteria = given().auth().oauth2(token).when().get(card).then().extract().path("rubric.content.criteria.id");
         List<Map<String, Object>> scores = new ArrayList<>();

@@ -5,7 +5,9 @@ import io.mockboard.replay.ReviewShares;
 import io.mockboard.rubric.RubricContent;
 import io.mockboard.rubric.Scorecard;
 import io.mockboard.session.Participants;
+import io.mockboard.rubric.ScorecardService;
 import io.mockboard.session.SessionAccess;
+import io.mockboard.session.SessionService;
 import io.mockboard.session.SessionSummary;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -16,19 +18,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * A signed-in candidate's sessions and their level per criterion across them, from the reviews their
- * interviewers shared with levels (nothing is shown that was not shared).
+ * A signed-in candidate's sessions and their level per criterion across them: interviews, from the reviews their
+ * interviewers shared with levels (nothing is shown that was not shared), and practice sessions, from their own
+ * submitted self-scorecard (marked as practice).
  */
 @Path("/me/progress")
 @Produces(MediaType.TEXT_HTML)
@@ -37,17 +39,26 @@ public class ProgressPage {
     private final Participants participants;
     private final SessionAccess access;
     private final ReviewShares shares;
+    private final SessionService sessions;
+    private final ScorecardService scorecards;
     private final SecurityIdentity identity;
 
-    ProgressPage(Participants participants, SessionAccess access, ReviewShares shares, SecurityIdentity identity) {
+    ProgressPage(Participants participants, SessionAccess access, ReviewShares shares, SessionService sessions,
+            ScorecardService scorecards, SecurityIdentity identity) {
         this.participants = participants;
+        this.sessions = sessions;
+        this.scorecards = scorecards;
         this.access = access;
         this.shares = shares;
         this.identity = identity;
     }
 
-    /** A session column: whether its levels were shared. */
+    /** A session column: whether its levels were shared (for practice: self-scored and submitted). */
     public record Column(SessionSummary session, boolean shared) {
+        public boolean practice() {
+            return session.practice();
+        }
+
         /** The session's day, e.g. 2026-11-22. */
         public String day() {
             return session.createdAt().toString().substring(0, 10);
@@ -86,20 +97,24 @@ public class ProgressPage {
     @Operation(hidden = true)
     public TemplateInstance page() {
         CurrentUser user = CurrentUser.of(identity);
-        List<UUID> ids = new ArrayList<>(participants.sessionsAsCandidate(user.id()));
-        Collections.reverse(ids); // oldest first, left to right
+        List<SessionSummary> all = new ArrayList<>();
+        participants.sessionsAsCandidate(user.id()).forEach(id -> all.add(access.summary(id)));
+        all.addAll(sessions.practiceOf(user));
+        all.sort(Comparator.comparing(SessionSummary::createdAt)); // oldest first, left to right
         List<Column> columns = new ArrayList<>();
         Map<String, Integer[]> rows = new LinkedHashMap<>();
-        for (int c = 0; c < ids.size(); c++) {
-            SessionSummary session = access.summary(ids.get(c));
-            Optional<Scorecard> card = shares.latestWithLevels(session.id()).flatMap(ReviewShares.Opened::scorecard);
+        for (int c = 0; c < all.size(); c++) {
+            SessionSummary session = all.get(c);
+            Optional<Scorecard> card = session.practice()
+                    ? scorecards.visible(session.id(), user).stream().filter(s -> s.authorId().equals(user.id()) && s.submitted()).findFirst()
+                    : shares.latestWithLevels(session.id()).flatMap(ReviewShares.Opened::scorecard);
             columns.add(new Column(session, card.isPresent()));
             if (card.isEmpty()) {
                 continue;
             }
             for (Scorecard.Score score : card.get().scores()) {
                 RubricContent.Criterion criterion = card.get().rubric().content().criterion(score.criterion());
-                rows.computeIfAbsent(criterion.title(), k -> new Integer[ids.size()])[c] = score.level();
+                rows.computeIfAbsent(criterion.title(), k -> new Integer[all.size()])[c] = score.level();
             }
         }
         List<Row> shown = rows.entrySet().stream().map(e -> new Row(e.getKey(), java.util.Arrays.asList(e.getValue()))).toList();

@@ -111,6 +111,11 @@ public enum CaseStudy {
         return title;
     }
 
+    /** The question as the candidate reads it. */
+    public String question() {
+        return question;
+    }
+
     /** The prompt the candidate reads. */
     public String candidatePrompt() {
         return question + " Start by clarifying the requirements, then work through the seven steps.";
