@@ -9,28 +9,40 @@ import { sessionApi, type ReferenceCoverage } from "./api";
 export function ReferencePanel({ http, sessionId }: { http: Http; sessionId: string }) {
   const [reference, setReference] = useState<ReferenceCoverage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // the drawing comes with the sign-in's token, so it is fetched and shown from a blob
+  const [drawing, setDrawing] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
+    let url: string | null = null;
     sessionApi.reference(http, sessionId).then(
       (loaded) => current && setReference(loaded),
       (e: Error) => current && setError(e.message),
     );
+    void http.fetch(`/api/sessions/${sessionId}/reference/drawing.svg`).then(async (response) => {
+      if (!response.ok || !current) return;
+      url = URL.createObjectURL(await response.blob());
+      setDrawing(url);
+    }, () => undefined);
     return () => {
       current = false;
+      if (url) URL.revokeObjectURL(url);
     };
   }, [http, sessionId]);
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!reference) return <p className="empty-note">Loading the reference…</p>;
   const { coverage } = reference;
-  const drawing = `/api/sessions/${sessionId}/reference/drawing.svg`;
   return (
     <div className="reference" data-testid="reference">
       <h3>{reference.reference}</h3>
-      <a href={drawing} target="_blank" rel="noreferrer" title="Open the reference full size">
-        <img src={drawing} alt={`The reference architecture: ${reference.reference}`} className="reference-drawing" />
-      </a>
+      {drawing ? (
+        <a href={drawing} target="_blank" rel="noreferrer" title="Open the reference full size">
+          <img src={drawing} alt={`The reference architecture: ${reference.reference}`} className="reference-drawing" />
+        </a>
+      ) : (
+        <p className="empty-note">Drawing the reference…</p>
+      )}
       <ul className="coverage-bars" data-testid="reference-scores">
         <Bar label="Components" share={coverage.componentScore} />
         <Bar label="Data flows" share={coverage.flowScore} />

@@ -1,5 +1,6 @@
 package io.mockboard.replay;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mockboard.auth.Action;
 import io.mockboard.auth.CurrentUser;
 import io.mockboard.core.DomainException;
@@ -17,16 +18,19 @@ import io.mockboard.sync.BoardLog;
 import io.mockboard.template.ComponentSynonyms;
 import io.mockboard.template.TemplateService;
 import io.mockboard.template.TemplateSummary;
+import io.mockboard.template.render.SceneSvg;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Computes the review's insights from the recording: time per step, authorship, reference coverage, calibration. */
@@ -88,11 +92,26 @@ public class ReviewService {
                 replay.sceneAt(sessionId, null, null, user).elements(), synonyms.learned()));
     }
 
-    /** The reference's drawing as SVG, on the same terms as {@link #coverage}. */
+    /**
+     * The reference's drawing as SVG, on the same terms as {@link #coverage}: its "Reference architecture" frame when
+     * it has one (not the step frames around it), else the whole template.
+     */
     public String referenceSvg(UUID sessionId, CurrentUser user) {
         ReferenceCoverage coverage = coverage(sessionId, user);
-        return io.mockboard.template.render.SceneSvg.render(templates.elements(coverage.referenceId()),
-                io.mockboard.template.render.SceneSvg.Options.preview());
+        return SceneSvg.render(architectureOnly(templates.elements(coverage.referenceId())), SceneSvg.Options.preview());
+    }
+
+    static List<ObjectNode> architectureOnly(List<ObjectNode> elements) {
+        Optional<String> frame = elements.stream().filter(e -> "frame".equals(e.path("type").asText())
+                && "reference-architecture".equals(e.path("customData").path("step").asText())).map(e -> e.path("id").asText()).findFirst();
+        if (frame.isEmpty()) {
+            return elements;
+        }
+        Set<String> kept = new HashSet<>();
+        elements.stream().filter(e -> frame.get().equals(e.path("id").asText()) || frame.get().equals(e.path("frameId").asText()))
+                .forEach(e -> kept.add(e.path("id").asText()));
+        return elements.stream().filter(e -> kept.contains(e.path("id").asText()) || kept.contains(e.path("containerId").asText()))
+                .toList();
     }
 
     /**
