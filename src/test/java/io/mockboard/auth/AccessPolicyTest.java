@@ -30,13 +30,15 @@ class AccessPolicyTest {
         assertThat(granted(SessionRole.CANDIDATE, false)).containsExactlyInAnyOrder(Action.READ_BOARD, Action.WRITE_BOARD,
                 Action.RECORD_AUDIO);
         assertThat(granted(SessionRole.OBSERVER, false)).containsExactly(Action.READ_BOARD);
+        assertThat(granted(SessionRole.PRACTICE, false)).containsExactlyInAnyOrder(java.util.Arrays.stream(Action.values())
+                .filter(a -> a != Action.MANAGE_INVITES).toArray(Action[]::new));
         assertThat(granted(SessionRole.NONE, false)).isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(SessionRole.class)
     void onlyTheSessionsOwnerAndAdminsDeleteItsRecordedAudio(SessionRole role) {
-        boolean owner = role == SessionRole.INTERVIEWER || role == SessionRole.ADMIN;
+        boolean owner = role == SessionRole.INTERVIEWER || role == SessionRole.ADMIN || role == SessionRole.PRACTICE;
         assertThat(AccessPolicy.permits(role, Action.DELETE_RECORDINGS, false)).isEqualTo(owner);
         assertThat(AccessPolicy.permits(role, Action.DELETE_RECORDINGS, true)).isEqualTo(owner);
     }
