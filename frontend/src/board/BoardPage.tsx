@@ -15,7 +15,7 @@ import { StepBar } from "../session/StepBar";
 import { useInterview } from "../session/useInterview";
 import { Notice, TopBar } from "../ui/TopBar";
 import { BoardMenu } from "./BoardMenu";
-import { ProtectButton, ProtectedBadges } from "./Protection";
+import { ProtectButton, ProtectContextItem, ProtectedBadges } from "./Protection";
 import { StatusBadge } from "./StatusBadge";
 import { useBoardSync, type Notice as NoticeText } from "./useBoardSync";
 
@@ -97,6 +97,7 @@ export function BoardPage({ boardId }: Props) {
         )}
         <span className="spacer" />
         {protects && <ProtectButton api={api} />}
+        {protects && <ProtectContextItem api={api} />}
         {boardId && live && !ended && !alone && (
           <button type="button" className="panel-toggle" aria-pressed={presenting} data-testid="follow-me"
             title={presenting ? "Let everyone look around on their own again (Alt+L)" : "Bring everyone's view to yours (Alt+L)"}
@@ -159,9 +160,16 @@ export function BoardPage({ boardId }: Props) {
       )}
       <div className="board-body">
         <main className="canvas" aria-label="Whiteboard" aria-busy={!sync.loaded}>
-          {!sync.loaded && (
+          {!sync.loaded && sync.broughtBack === 0 && (
             <div className="loading" data-testid="board-loading">
               Loading board…
+            </div>
+          )}
+          {!sync.loaded && sync.broughtBack > 0 && (
+            // the brought-back shapes stay in view; the rest of the board comes with the connection
+            <div className="loading-strip" role="status" data-testid="board-loading">
+              Showing your {sync.broughtBack === 1 ? "unsent change" : `${sync.broughtBack} unsent changes`}; the rest of the
+              board appears when it connects.
             </div>
           )}
           <Excalidraw

@@ -2,6 +2,7 @@ import { newElementWith, sceneCoordsToViewportCoords } from "@excalidraw/excalid
 import type { ExcalidrawElement } from "@excalidraw/excalidraw/element/types";
 import type { AppState, ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 
 /**
  * Protected elements [S12]: `customData.protected` marks an element (a template's scaffold starts so) that only
@@ -81,6 +82,50 @@ export function ProtectButton({ api }: ButtonProps) {
 }
 
 /** A small padlock, drawn (no emoji font needed). */
+/**
+ * Protect / Unprotect in Excalidraw's context menu (right-click on the selection). Excalidraw has no way to add an
+ * item, so this one is placed at the top of its menu while the menu is open, and looks like the menu's own items.
+ */
+export function ProtectContextItem({ api }: ButtonProps) {
+  const [host, setHost] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!api) return;
+    let item: HTMLElement | null = null;
+    const attach = () => {
+      const menu = document.querySelector<HTMLElement>(".excalidraw ul.context-menu");
+      const selected = api.getAppState().selectedElementIds;
+      const hasSelection = api.getSceneElements().some((e) => selected[e.id]);
+      if (menu && hasSelection && (!item || !menu.contains(item))) {
+        item = document.createElement("li");
+        item.setAttribute("data-testid", "protect-context");
+        const separator = document.createElement("hr");
+        separator.className = "context-menu-item-separator";
+        menu.prepend(item, separator);
+        setHost(item);
+      } else if (!menu && item) {
+        item = null;
+        setHost(null);
+      }
+    };
+    const observer = new MutationObserver(attach);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [api]);
+  if (!api || !host) return null;
+  const selected = api.getAppState().selectedElementIds;
+  const unprotect = api.getSceneElements().filter((e) => selected[e.id]).every(isProtected);
+  return createPortal(
+    <button type="button" className="context-menu-item" onClick={() => {
+      toggleProtection(api);
+      api.updateScene({ appState: { contextMenu: null } as Partial<AppState> as AppState });
+    }}>
+      <div className="context-menu-item__label">{unprotect ? "Unprotect" : "Protect from the candidate"}</div>
+      <kbd className="context-menu-item__shortcut">Alt+P</kbd>
+    </button>,
+    host,
+  );
+}
+
 function LockIcon() {
   return (
     <svg width="10" height="12" viewBox="0 0 10 12" aria-hidden="true">

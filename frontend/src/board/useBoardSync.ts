@@ -49,6 +49,8 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
   const [status, setStatus] = useState<SyncStatus>({ kind: "connecting", attempt: 0 });
   const [unsent, setUnsent] = useState(0);
   const [loaded, setLoaded] = useState(boardId === null);
+  // how many changes from before a reload are on the canvas while the board has not loaded yet
+  const [broughtBack, setBroughtBack] = useState(0);
   const [title, setTitle] = useState<string | null>(null);
   const [me, setMe] = useState<Peer | null>(null);
   const [client, setClient] = useState<SyncClient | null>(null);
@@ -138,6 +140,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
         // shown at once, also while still offline; the welcome's scene merges with them by version [S5]
         const unsent = latestElements(kept.restored.pending);
         bindingRef.current.bringBack(unsent);
+        setBroughtBack(unsent.length);
         if (unsent.some((e) => e.type === "image")) files.fetchMissing();
         notice({ text: broughtBackText(unsent.length), severity: "info" });
       }
@@ -164,7 +167,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
     filesRef.current?.upload(files);
   }, []);
 
-  return { status, unsent, loaded, title, me, client, onChange };
+  return { status, unsent, loaded, broughtBack, title, me, client, onChange };
 }
 
 /**

@@ -124,7 +124,7 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
       {tab === "reference" ? (
         <ReferencePanel http={props.http} sessionId={props.sessionId} />
       ) : tab === "scorecard" ? (
-        <ScorecardForm http={props.http} sessionId={props.sessionId} notes={notes} />
+        <ScorecardForm http={props.http} sessionId={props.sessionId} notes={notes} self={practice} />
       ) : (
         <>
       {flow && (

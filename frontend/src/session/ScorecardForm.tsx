@@ -9,7 +9,8 @@ const RECOMMENDATIONS: { value: string; label: string }[] = [
   { value: "strong_hire", label: "Strong hire" },
 ];
 
-type Props = { http: Http; sessionId: string; notes: Note[] };
+/** `self`: the person scores their own practice (the prompts speak to them). */
+type Props = { http: Http; sessionId: string; notes: Note[]; self?: boolean };
 
 /** What keeps a scorecard from being submitted, with the field to take the person to; null when it can go. */
 export function missingForSubmit(card: Scorecard): { message: string; field: string } | null {
@@ -35,7 +36,7 @@ function focusField(field: string): void {
  * The interviewer's own scorecard: a level and evidence per criterion (evidence can link to notes), the
  * overall recommendation (four points, no neutral) and a summary. Saved as a draft as you type; submitted once.
  */
-export function ScorecardForm({ http, sessionId, notes }: Props) {
+export function ScorecardForm({ http, sessionId, notes, self = false }: Props) {
   const [card, setCard] = useState<Scorecard | null>(null);
   const [state, setState] = useState<"idle" | "saving" | "saved" | "error">("idle");
   const [error, setError] = useState<string | null>(null);
@@ -141,7 +142,7 @@ export function ScorecardForm({ http, sessionId, notes }: Props) {
               </details>
             )}
             <label className="visually-hidden" htmlFor={`evidence-${criterion.id}`}>Evidence for {criterion.title}</label>
-            <textarea id={`evidence-${criterion.id}`} rows={2} maxLength={4000} placeholder="Evidence: what did they say or draw?"
+            <textarea id={`evidence-${criterion.id}`} rows={2} maxLength={4000} placeholder={self ? "Evidence: what did you say or draw?" : "Evidence: what did they say or draw?"}
               value={score.evidence} onChange={(e) => setScore({ ...score, evidence: e.target.value })}
               onKeyDown={(e) => e.stopPropagation()} />
             {notes.length > 0 && !done && (
@@ -174,7 +175,7 @@ export function ScorecardForm({ http, sessionId, notes }: Props) {
           <p className="anchor">Suggested by the scores: {RECOMMENDATIONS.find((r) => r.value === card.suggested)?.label}</p>
         )}
         <label className="visually-hidden" htmlFor="summary">Summary</label>
-        <textarea id="summary" rows={3} maxLength={8000} placeholder="Summary for the hiring decision" value={card.summary}
+        <textarea id="summary" rows={3} maxLength={8000} placeholder={self ? "What would you do differently next time?" : "Summary for the hiring decision"} value={card.summary}
           onChange={(e) => change({ summary: e.target.value }, (c) => ({ ...c, summary: e.target.value }))}
           onKeyDown={(e) => e.stopPropagation()} />
       </fieldset>

@@ -72,7 +72,7 @@ class KeycloakLoginTest {
             String boardId = guest.url().replaceAll(".*/b/([^/?#]+).*", "$1");
             page.navigate(login.toString().replace("/login", "/b/" + boardId));
             page.locator("[data-testid='sync-status'][data-state='live']").waitFor();
-            SessionFlow.drawAcrossTokenLifetimes(page, guest, 4, RealKeycloakProfile.TOKEN_LIFESPAN_SECONDS,
+            SessionFlow.drawAcrossTokenLifetimes(page, guest, 3, RealKeycloakProfile.TOKEN_LIFESPAN_SECONDS,
                     () -> given().auth().oauth2(passwordGrant("alice")).when().get("/api/boards/" + boardId + "/scene")
                             .then().statusCode(200).extract().path("elements"));
             signInEndsAndComesBack(page, boardId);

@@ -83,7 +83,15 @@ class ProtectedScaffoldBrowserTest {
                 frame.get("id"));
         interviewer.locator("[data-testid='protect-toggle']:text('Unprotect')").waitFor();
         Browsers.screenshot(interviewer, "protect-toggle-selected-frame");
-        interviewer.locator("[data-testid='protect-toggle']").click();
+        // Unprotect from the context menu on the frame's top edge (the top bar's button and Alt+P do the same; the
+        // selection's properties panel covers the frame's name)
+        double[] edge = frameTopEdge(interviewer, frame);
+        interviewer.mouse().click(edge[0], edge[1], new Mouse.ClickOptions().setButton(com.microsoft.playwright.options.MouseButton.RIGHT));
+        interviewer.locator("[data-testid='protect-context'] button:has-text('Unprotect')").waitFor();
+        Browsers.screenshot(interviewer, "protect-context-menu");
+        interviewer.locator("[data-testid='protect-context'] button").click();
+        interviewer.locator(".context-menu").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         cam.waitForFunction("id => !window.mockboard.excalidraw.getSceneElements().find(e => e.id === id).customData?.protected",
                 frame.get("id"));
 
@@ -100,18 +108,34 @@ class ProtectedScaffoldBrowserTest {
 
     /** Drags a frame by its name (drawn just above its top-left corner) by {@code dx} screen pixels. */
     private static void dragFrameByName(Page page, Map<String, Object> frame, int dx) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> at = (Map<String, Object>) page.evaluate("""
-                id => { const api = window.mockboard.excalidraw; const s = api.getAppState();
-                  const f = api.getSceneElements().find(e => e.id === id); const z = s.zoom.value;
-                  return { x: (f.x + s.scrollX) * z + 10, y: (f.y + s.scrollY) * z - 8 }; }""", frame.get("id"));
-        var box = page.locator("canvas.interactive").boundingBox();
-        double fromX = box.x + ((Number) at.get("x")).doubleValue();
-        double fromY = box.y + ((Number) at.get("y")).doubleValue();
+        double[] name = frameName(page, frame);
+        double fromX = name[0];
+        double fromY = name[1];
         page.mouse().move(fromX, fromY);
         page.mouse().down();
         page.mouse().move(fromX + dx, fromY + 40, new Mouse.MoveOptions().setSteps(8));
         page.mouse().up();
+    }
+
+    /** Where a frame's name is drawn on the page (just above its top-left corner). */
+    private static double[] frameName(Page page, Map<String, Object> frame) {
+        return onPage(page, frame, "(f.x + s.scrollX) * z + 10", "(f.y + s.scrollY) * z - 8");
+    }
+
+    /** The middle of a frame's top edge on the page. */
+    private static double[] frameTopEdge(Page page, Map<String, Object> frame) {
+        return onPage(page, frame, "(f.x + f.width / 2 + s.scrollX) * z", "(f.y + s.scrollY) * z");
+    }
+
+    /** A point of a frame, given as expressions of the frame {@code f}, the app state {@code s} and the zoom {@code z}. */
+    private static double[] onPage(Page page, Map<String, Object> frame, String x, String y) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> at = (Map<String, Object>) page.evaluate("""
+                id => { const api = window.mockboard.excalidraw; const s = api.getAppState();
+                  const f = api.getSceneElements().find(e => e.id === id); const z = s.zoom.value;
+                  return { x: %s, y: %s }; }""".formatted(x, y), frame.get("id"));
+        var box = page.locator("canvas.interactive").boundingBox();
+        return new double[] {box.x + ((Number) at.get("x")).doubleValue(), box.y + ((Number) at.get("y")).doubleValue()};
     }
 
     private static double frameX(String token, String boardId, String frameId) {
