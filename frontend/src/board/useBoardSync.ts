@@ -71,6 +71,10 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
     let live: SyncClient | null = null;
     let unsentKept: UnsentKeeper | null = null;
     let stopSignIn = () => {};
+    // a reload or a closed tab: changes still waiting for the binding's next flush go to the queue (and so to the
+    // socket and the kept copy) now, not 80 ms later when the page is gone
+    const onPageHide = () => bindingRef.current?.flush();
+    window.addEventListener("pagehide", onPageHide);
     void requireSession().then(async (session) => {
       if (!session || cancelled) return;
       const kept = await keepUnsent(boardId, session.user.id);
@@ -151,6 +155,7 @@ export function useBoardSync(api: ExcalidrawImperativeAPI | null, boardId: strin
     });
     return () => {
       cancelled = true;
+      window.removeEventListener("pagehide", onPageHide);
       stopSignIn();
       bindingRef.current?.dispose();
       live?.stop();

@@ -65,8 +65,13 @@ public class NoteService {
         return note.toNote();
     }
 
-    /** The note that records {@code probeId} as asked in this session, if there is one. */
+    /**
+     * The note that records {@code probeId} as asked in this session, if there is one. Holds a lock on (session,
+     * probe) until the transaction ends, so two interviewers asking at once store one note, never a duplicate error.
+     */
     Optional<Note> asked(UUID sessionId, String probeId) {
+        NoteEntity.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, "probe:" + sessionId + "/" + probeId).getSingleResult();
         return NoteEntity.<NoteEntity>find("sessionId = ?1 and probeId = ?2", sessionId, probeId).firstResultOptional()
                 .map(NoteEntity::toNote);
     }

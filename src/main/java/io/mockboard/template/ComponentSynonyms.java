@@ -64,19 +64,15 @@ public class ComponentSynonyms {
         if (shipped.isPresent()) {
             throw DomainException.conflict("\"" + written + "\" already counts as " + shipped.get().label());
         }
+        // one statement, so two people mapping the same new label at once both succeed (the later kind stays)
+        ComponentSynonymEntity.getEntityManager().createNativeQuery("""
+                insert into component_synonym (key, label, kind, created_by, created_at) values (?1, ?2, ?3, ?4, ?5)
+                on conflict (key) do update set kind = excluded.kind, created_by = excluded.created_by,
+                created_at = excluded.created_at""")
+                .setParameter(1, key).setParameter(2, written).setParameter(3, target.wire()).setParameter(4, user.name())
+                .setParameter(5, clock.instant()).executeUpdate();
         ComponentSynonymEntity row = ComponentSynonymEntity.findById(key);
-        boolean fresh = row == null;
-        if (fresh) {
-            row = new ComponentSynonymEntity();
-            row.key = key;
-            row.label = written;
-        }
-        row.kind = target.wire();
-        row.createdBy = user.name();
-        row.createdAt = clock.instant();
-        if (fresh) {
-            row.persist();
-        }
+        ComponentSynonymEntity.getEntityManager().refresh(row);
         return synonym(row);
     }
 

@@ -85,6 +85,9 @@ class ReplayVoicesBrowserTest {
         page.navigate(root + "r/" + session.id() + "?t=40");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("alice").setExact(true)).click();
         page.waitForFunction("() => document.querySelector(\"[data-testid='voice-audio']\")?.readyState >= 1");
+        // and the player has taken the deep link (its clock starts at 0 until the timeline is loaded)
+        page.waitForFunction("() => { const v = window.mockboardReplayVoices;"
+                + " return v.clock() - Date.parse(v.tracks[0].startedAt) > 15000; }");
 
         // a deep link to 0:40 is 20 s into the track, paused
         Map<String, Object> linked = state(page);

@@ -111,4 +111,22 @@ class LearnedLabelsTest {
         String part = grid.substring(grid.indexOf("<h3>" + from + "</h3>"));
         return part.substring(0, part.indexOf(to, 5));
     }
+
+    @Test
+    void mappingTheSameNewLabelFromManyRequestsAtOnceKeepsOneMapping() throws Exception {
+        String label = "Shard map " + UUID.randomUUID().toString().substring(0, 6);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(alice).contentType("application/json")
+                        .body(Map.of("label", label, "kind", "ann-index")).when().post("/api/component-synonyms").statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+        List<String> labels = given().auth().oauth2(alice).when().get("/api/component-synonyms").then().extract().path("label");
+        assertThat(labels.stream().filter(label::equals)).hasSize(1);
+        given().auth().oauth2(alice).queryParam("label", label).when().delete("/api/component-synonyms").then().statusCode(204);
+    }
 }

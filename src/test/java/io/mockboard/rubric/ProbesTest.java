@@ -126,4 +126,23 @@ class ProbesTest {
             given().auth().oauth2(alice).when().get("/api/sessions/" + id + "/notes").then().body("$", hasSize(0));
         }
     }
+
+    @Test
+    void askingTheSameProbeFromManyRequestsAtOnceStoresOneNote() throws Exception {
+        TestSessions.Created session = TestSessions.create(alice, "Asked at once", "video-recommendation-blank");
+        String asked = "/api/sessions/" + session.id() + "/probes/vr-serving-2/asked";
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(alice).when().post(asked).then().statusCode(200)
+                        .extract().<String>path("id")));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                ids.add(answer.get());
+            }
+            assertThat(ids).hasSize(1);
+        }
+        given().auth().oauth2(alice).when().get("/api/sessions/" + session.id() + "/notes").then().body("$", hasSize(1));
+    }
 }
