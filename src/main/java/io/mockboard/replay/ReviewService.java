@@ -82,12 +82,7 @@ public class ReviewService {
      * (409 before); a session without a reference is a 404 saying so.
      */
     public ReferenceCoverage coverage(UUID sessionId, CurrentUser user) {
-        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
-        if (session.practice() && session.endedAt() == null) {
-            throw DomainException.conflict("The reference architecture is revealed when you end the practice");
-        }
-        TemplateSummary reference = reference(session).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
-                "This session's template has no reference architecture to compare with"));
+        TemplateSummary reference = revealedReference(sessionId, user);
         return new ReferenceCoverage(reference.id(), reference.title(), Coverage.compare(templates.elements(reference.id()),
                 replay.sceneAt(sessionId, null, null, user).elements(), synonyms.learned()));
     }
@@ -97,8 +92,17 @@ public class ReviewService {
      * it has one (not the step frames around it), else the whole template.
      */
     public String referenceSvg(UUID sessionId, CurrentUser user) {
-        ReferenceCoverage coverage = coverage(sessionId, user);
-        return SceneSvg.render(architectureOnly(templates.elements(coverage.referenceId())), SceneSvg.Options.preview());
+        TemplateSummary reference = revealedReference(sessionId, user);
+        return SceneSvg.render(architectureOnly(templates.elements(reference.id())), SceneSvg.Options.preview());
+    }
+
+    private TemplateSummary revealedReference(UUID sessionId, CurrentUser user) {
+        SessionSummary session = access.require(sessionId, user, Action.REPLAY);
+        if (session.practice() && session.endedAt() == null) {
+            throw DomainException.conflict("The reference architecture is revealed when you end the practice");
+        }
+        return reference(session).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                "This session's template has no reference architecture to compare with"));
     }
 
     static List<ObjectNode> architectureOnly(List<ObjectNode> elements) {
